@@ -1,0 +1,103 @@
+package io.vigil.redaction;
+
+import java.util.List;
+
+/**
+ * One utterance as the recognisers see it: the normalised tokens, the cue phrases found among them, and a sink for
+ * findings that converts normalised offsets back to original ones. Created per call, used by one thread.
+ */
+public final class Analysis {
+
+    /** How many tokens before a value a cue may sit ("my card number is uh it's 4111..."). */
+    static final int CUE_WINDOW_BEFORE = 10;
+    /** How many tokens after a value a cue may sit ("123456789 that's my social"). */
+    static final int CUE_WINDOW_AFTER = 5;
+
+    private final NormalizedText text;
+    private final Cue[] cueAt;
+    private final int[] cueEnd;
+    private final List<DetectedEntity> sink;
+
+    Analysis(NormalizedText text, List<DetectedEntity> sink) {
+        this.text = text;
+        this.cueAt = new Cue[text.size()];
+        this.cueEnd = new int[text.size()];
+        this.sink = sink;
+        ContextCues.index(text, cueAt, cueEnd);
+    }
+
+    public NormalizedText text() {
+        return text;
+    }
+
+    public int size() {
+        return text.size();
+    }
+
+    public NormalizedText.Token token(int i) {
+        return text.token(i);
+    }
+
+    /** Token text, or "" outside the utterance; saves bounds checks in every recogniser. */
+    public String word(int i) {
+        return i >= 0 && i < text.size() ? text.token(i).text() : "";
+    }
+
+    /**
+     * The cue nearest to the value spanning tokens [from, to): the closest phrase ending before {@code from}, else
+     * the closest one starting after the value. Null when there is none in the windows.
+     */
+    public Cue cueFor(int from, int to) {
+        for (int j = from - 1; j >= Math.max(0, from - CUE_WINDOW_BEFORE); j--) {
+            if (cueAt[j] != null && cueEnd[j] <= from) {
+                return cueAt[j];
+            }
+        }
+        if (from > 0 && ContextCues.isImmediateNegative(word(from - 1))) {
+            return Cue.NEGATIVE;
+        }
+        for (int j = to; j < Math.min(text.size(), to + CUE_WINDOW_AFTER); j++) {
+            if (cueAt[j] != null && cueAt[j] != Cue.NEGATIVE) {
+                return cueAt[j];
+            }
+        }
+        return null;
+    }
+
+    /** Index of the nearest token before {@code from} that starts a phrase with this cue, or -1. */
+    public int cueIndexBefore(int from, Cue cue, int window) {
+        for (int j = from - 1; j >= Math.max(0, from - window); j--) {
+            if (cueAt[j] == cue) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    public Cue cueAt(int i) {
+        return cueAt[i];
+    }
+
+    public int cueEnd(int i) {
+        return cueEnd[i];
+    }
+
+    /** True when the number at token i is followed by "dollars", "pm", "people" and similar. */
+    public boolean followedByUnit(int i) {
+        return ContextCues.isUnitWord(word(i + 1));
+    }
+
+    /** Reports tokens [from, to) as one entity. */
+    public void report(EntityType type, int from, int to, double score, String recognizer, String reason) {
+        NormalizedText.Token first = text.token(from);
+        NormalizedText.Token last = text.token(to - 1);
+        reportChars(type, first.start(), last.end(), score, recognizer, reason);
+    }
+
+    /** Reports normalised characters [start, end) as one entity. */
+    public void reportChars(EntityType type, int start, int end, double score, String recognizer, String reason) {
+        String canonical = text.text().substring(start, end);
+        sink.add(new DetectedEntity(type, text.originalStart(start), text.originalEnd(end), score, recognizer, reason,
+                canonical));
+    }
+}

@@ -1,0 +1,535 @@
+package io.vigil.redaction;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns phone-call ASR text into its written form while remembering where every character came from.
+ *
+ * <p>What it rewrites, and why each matters to recognition:
+ * <ul>
+ *   <li>number words, including "double"/"triple", "oh" for zero, teens and tens ("forty four ninety two" is 4492),
+ *       hundreds and thousands ("two hundred" is 200, "nineteen eighty five" is 1985). Adjacent numbers are glued into
+ *       one digit run because callers group digits arbitrarily;</li>
+ *   <li>fillers ("uh", "um") inside a run are skipped so they do not split it;</li>
+ *   <li>self-corrections ("four one one one uh sorry four one one one ...") drop the abandoned digits from the written
+ *       form but extend the corrected value's span back over them, so both get redacted;</li>
+ *   <li>letters spelled one by one, also "b as in boy", are joined ("s m i t h" is "smith"); letters next to digits
+ *       join the digit run ("c one two three" is "c123");</li>
+ *   <li>"dash", "slash", "dot", "underscore" glue their neighbours; "at" becomes "@" only when an e-mail domain
+ *       ("... dot com") follows, because "at" is otherwise an ordinary word;</li>
+ *   <li>ordinals next to a month ("march third", "the fifth of june") become "3rd", "5th".</li>
+ * </ul>
+ * Instances are immutable and thread-safe.
+ */
+public final class SpokenFormNormalizer {
+
+    private static final Map<String, Integer> UNITS = Map.of("zero", 0, "one", 1, "two", 2, "three", 3, "four", 4,
+            "five", 5, "six", 6, "seven", 7, "eight", 8, "nine", 9);
+    private static final Map<String, Integer> TEENS = Map.of("ten", 10, "eleven", 11, "twelve", 12, "thirteen", 13,
+            "fourteen", 14, "fifteen", 15, "sixteen", 16, "seventeen", 17, "eighteen", 18, "nineteen", 19);
+    private static final Map<String, Integer> TENS = Map.of("twenty", 20, "thirty", 30, "forty", 40, "fourty", 40,
+            "fifty", 50, "sixty", 60, "seventy", 70, "eighty", 80, "ninety", 90);
+    private static final Map<String, Integer> ORDINALS = Map.ofEntries(Map.entry("first", 1), Map.entry("second", 2),
+            Map.entry("third", 3), Map.entry("fourth", 4), Map.entry("fifth", 5), Map.entry("sixth", 6),
+            Map.entry("seventh", 7), Map.entry("eighth", 8), Map.entry("ninth", 9), Map.entry("tenth", 10),
+            Map.entry("eleventh", 11), Map.entry("twelfth", 12), Map.entry("thirteenth", 13),
+            Map.entry("fourteenth", 14), Map.entry("fifteenth", 15), Map.entry("sixteenth", 16),
+            Map.entry("seventeenth", 17), Map.entry("eighteenth", 18), Map.entry("nineteenth", 19),
+            Map.entry("twentieth", 20), Map.entry("thirtieth", 30));
+    static final Map<String, Integer> MONTHS = Map.ofEntries(Map.entry("january", 1), Map.entry("february", 2),
+            Map.entry("march", 3), Map.entry("april", 4), Map.entry("may", 5), Map.entry("june", 6),
+            Map.entry("july", 7), Map.entry("august", 8), Map.entry("september", 9), Map.entry("october", 10),
+            Map.entry("november", 11), Map.entry("december", 12), Map.entry("jan", 1), Map.entry("feb", 2),
+            Map.entry("mar", 3), Map.entry("apr", 4), Map.entry("jun", 6), Map.entry("jul", 7), Map.entry("aug", 8),
+            Map.entry("sep", 9), Map.entry("sept", 9), Map.entry("oct", 10), Map.entry("nov", 11),
+            Map.entry("dec", 12));
+    private static final Set<String> FILLERS = Set.copyOf(java.util.List.of("uh", "um", "uhm", "umm", "er", "erm", "ah", "hmm", "mm", "uhh",
+            "ehm", "eh"));
+    private static final Set<String> CORRECTION_FIRST = Set.copyOf(java.util.List.of("sorry", "wait", "actually", "correction", "no", "i",
+            "scratch", "let", "oops", "hold", "i'm", "that's", "nope"));
+    private static final Set<String> CORRECTION_VOCAB = Set.copyOf(java.util.List.of("sorry", "wait", "actually", "correction", "no", "i",
+            "mean", "scratch", "that", "let", "me", "start", "again", "over", "oops", "my", "bad", "hold", "on",
+            "i'm", "that's", "wrong", "not", "right", "repeat", "nope", "it's", "its", "the", "from", "top"));
+    private static final Set<String> CORRECTION_STRONG = Set.copyOf(java.util.List.of("sorry", "wait", "mean", "actually", "correction",
+            "scratch", "oops", "no", "wrong", "again", "over", "nope", "repeat"));
+    private static final Map<String, String> CONNECTORS = Map.of("dash", "-", "hyphen", "-", "slash", "/", "dot", ".",
+            "underscore", "_");
+    /** Words that never sit on either side of a spoken connector; stops "the dash cam" becoming "the-cam". */
+    private static final Set<String> CONNECTOR_STOP = Set.copyOf(java.util.List.of("and", "or", "the", "is", "a", "i", "so", "but", "then",
+            "that", "it", "my", "to", "of", "in", "on", "was", "it's", "your", "this"));
+    private static final Set<String> TLDS = Set.copyOf(java.util.List.of("com", "net", "org", "edu", "gov", "io", "co", "us", "uk", "ca",
+            "info", "biz", "me", "de", "fr", "au", "mil", "ai", "app", "dev"));
+    /** After "nine oh", these mean "oh" is an exclamation, not a zero. */
+    private static final Set<String> OH_BREAKERS = Set.copyOf(java.util.List.of("wait", "sorry", "no", "okay", "ok", "yeah", "i", "my",
+            "god", "well", "right", "so", "yes", "man", "dear", "boy", "really", "that"));
+
+    /** One whitespace-separated word of the original, lower-cased, with edge punctuation removed. */
+    record Word(int start, int end, String text) {
+    }
+
+    public NormalizedText normalize(String original) {
+        return new Walker(original, lex(original)).run();
+    }
+
+    static List<Word> lex(String s) {
+        List<Word> words = new ArrayList<>(s.length() / 4 + 4);
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && Character.isWhitespace(s.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !Character.isWhitespace(s.charAt(i))) {
+                i++;
+            }
+            int end = i;
+            while (start < end && isEdgePunctuation(s.charAt(start))) {
+                start++;
+            }
+            while (end > start && isEdgePunctuation(s.charAt(end - 1))) {
+                end--;
+            }
+            if (start < end) {
+                addWord(words, s, start, end);
+            }
+        }
+        return words;
+    }
+
+    private static void addWord(List<Word> words, String s, int start, int end) {
+        String text = s.substring(start, end).toLowerCase(java.util.Locale.ROOT);
+        if (text.equals("a.m") || text.equals("p.m")) {
+            text = text.charAt(0) + "m";
+        }
+        int dash = text.indexOf('-');
+        if (dash > 0 && isSpokenNumberWord(text.substring(0, dash))) {
+            // ASR writes "forty-four"; the parts are separate number words.
+            int partStart = start;
+            for (String part : text.split("-")) {
+                if (!part.isEmpty()) {
+                    words.add(new Word(partStart, partStart + part.length(), part));
+                }
+                partStart += part.length() + 1;
+            }
+            return;
+        }
+        words.add(new Word(start, end, text));
+    }
+
+    private static boolean isEdgePunctuation(char c) {
+        return c == ',' || c == '.' || c == '?' || c == '!' || c == ';' || c == ':' || c == '"' || c == '('
+                || c == ')' || c == '[' || c == ']' || c == '{' || c == '}' || c == '<' || c == '>' || c == '\''
+                || c == '`' || c == '…';
+    }
+
+    private static boolean isSpokenNumberWord(String t) {
+        return UNITS.containsKey(t) || TEENS.containsKey(t) || TENS.containsKey(t) || ORDINALS.containsKey(t);
+    }
+
+    static boolean isWrittenNumber(String t) {
+        int n = t.length();
+        if (n == 0) {
+            return false;
+        }
+        char first = t.charAt(0);
+        if (!(first >= '0' && first <= '9') && !(first == '+' && n > 1 && Character.isDigit(t.charAt(1)))) {
+            return false;
+        }
+        if (!Character.isDigit(t.charAt(n - 1))) {
+            return false;
+        }
+        for (int i = 1; i < n; i++) {
+            char c = t.charAt(i);
+            if (!(c >= '0' && c <= '9') && c != '-' && c != '/' && c != '.') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Written codes mixing letters and digits ("gb82", "4b", "a1234567"), but not ordinals like "4th". */
+    static boolean isWrittenCode(String t) {
+        boolean digit = false;
+        boolean letter = false;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digit = true;
+            } else if (c >= 'a' && c <= 'z') {
+                letter = true;
+            } else {
+                return false;
+            }
+        }
+        if (!digit || !letter) {
+            return false;
+        }
+        return !(t.matches("\\d+(st|nd|rd|th|s)") || t.matches("\\d+(am|pm|k|m)"));
+    }
+
+    /** The per-call state of one normalisation; never shared between threads. */
+    private static final class Walker {
+        private final List<Word> w;
+        private final NormalizedText.Builder b;
+        private int i;
+        /** The last token is a run of digits/letters that further digits or letters extend. */
+        private boolean inRun;
+        private boolean runHasLetters;
+        private boolean runHasDigits;
+        /** A connector was just glued on; the next token joins the last one. */
+        private boolean glue;
+
+        Walker(String original, List<Word> words) {
+            this.w = words;
+            this.b = new NormalizedText.Builder(original);
+        }
+
+        NormalizedText run() {
+            while (i < w.size()) {
+                step();
+            }
+            return b.build();
+        }
+
+        private String text(int k) {
+            return k >= 0 && k < w.size() ? w.get(k).text() : "";
+        }
+
+        private int nextNonFiller(int k) {
+            while (k < w.size() && FILLERS.contains(w.get(k).text())) {
+                k++;
+            }
+            return k;
+        }
+
+        private void step() {
+            Word cur = w.get(i);
+            String t = cur.text();
+            if (FILLERS.contains(t)) {
+                i++;
+                return;
+            }
+            if (inRun && CORRECTION_FIRST.contains(t)) {
+                int after = correctionEnd(i);
+                if (after > 0 && isAtomStart(after)) {
+                    b.dropLastTokenKeepingOrigin();
+                    inRun = false;
+                    glue = false;
+                    i = after;
+                    return;
+                }
+            }
+            String connector = CONNECTORS.get(t);
+            if (connector != null && connectorApplies(i)) {
+                b.extendToken(connector, cur.start(), cur.end());
+                glue = true;
+                i++;
+                return;
+            }
+            if (t.equals("at") && isEmailAt(i)) {
+                b.extendToken("@", cur.start(), cur.end());
+                glue = true;
+                inRun = false;
+                i++;
+                return;
+            }
+            if (t.equals("plus") && isNumberStart(nextNonFiller(i + 1))) {
+                b.newToken("+", cur.start(), cur.end());
+                inRun = true;
+                runHasDigits = true;
+                runHasLetters = false;
+                glue = false;
+                i++;
+                return;
+            }
+            if (isNumberStart(i)) {
+                StringBuilder sb = new StringBuilder(8);
+                boolean[] ordinal = new boolean[1];
+                int next = parseNumber(i, sb, ordinal);
+                if (ordinal[0]) {
+                    emitWord(sb.toString(), cur.start(), w.get(next - 1).end());
+                } else {
+                    emitAtom(sb, cur.start(), w.get(next - 1).end(), false);
+                }
+                i = next;
+                return;
+            }
+            if (isWrittenNumber(t)) {
+                emitAtom(t, cur.start(), cur.end(), false);
+                i++;
+                return;
+            }
+            if (isWrittenCode(t)) {
+                emitAtom(t, cur.start(), cur.end(), true);
+                i++;
+                return;
+            }
+            if (isLetterAtom(i)) {
+                int end = cur.end();
+                int next = i + 1;
+                if (text(i + 1).equals("as") && text(i + 2).equals("in") && i + 3 < w.size()) {
+                    end = w.get(i + 3).end();
+                    next = i + 4;
+                }
+                emitAtom(t, cur.start(), end, true);
+                i = next;
+                return;
+            }
+            Integer ordinal = ORDINALS.get(t);
+            if (ordinal != null && ordinalIsDate(i)) {
+                emitWord(ordinal + suffix(ordinal), cur.start(), cur.end());
+                i++;
+                return;
+            }
+            emitWord(t, cur.start(), cur.end());
+            i++;
+        }
+
+        private void emitAtom(CharSequence s, int oStart, int oEnd, boolean letters) {
+            if (inRun || glue) {
+                b.extendToken(s, oStart, oEnd);
+            } else {
+                b.newToken(s, oStart, oEnd);
+                runHasLetters = false;
+                runHasDigits = false;
+                if (letters) {
+                    b.markLastSpelled();
+                }
+            }
+            runHasLetters |= letters;
+            runHasDigits |= !letters;
+            inRun = true;
+            glue = false;
+        }
+
+        private void emitWord(String s, int oStart, int oEnd) {
+            if (glue) {
+                b.extendToken(s, oStart, oEnd);
+            } else {
+                b.newToken(s, oStart, oEnd);
+            }
+            inRun = false;
+            glue = false;
+        }
+
+        /** End (exclusive) of a correction phrase starting at k, or -1 when the words there are not one. */
+        private int correctionEnd(int k) {
+            int j = k;
+            boolean strong = false;
+            while (j < w.size() && j - k < 8) {
+                String t = text(j);
+                if (CORRECTION_VOCAB.contains(t)) {
+                    strong |= CORRECTION_STRONG.contains(t);
+                } else if (!FILLERS.contains(t)) {
+                    break;
+                }
+                j++;
+            }
+            return strong ? j : -1;
+        }
+
+        private boolean isAtomStart(int k) {
+            if (k >= w.size()) {
+                return false;
+            }
+            String t = text(k);
+            return isNumberStart(k) || isWrittenNumber(t) || isWrittenCode(t)
+                    || (t.length() == 1 && t.charAt(0) >= 'a' && t.charAt(0) <= 'z' && !t.equals("i")
+                    && !t.equals("a"));
+        }
+
+        private boolean connectorApplies(int k) {
+            if (b.isEmpty() || CONNECTOR_STOP.contains(text(k - 1)) || FILLERS.contains(text(k - 1))) {
+                return false;
+            }
+            int next = k + 1;
+            if (next >= w.size()) {
+                return false;
+            }
+            String t = text(next);
+            return !CONNECTOR_STOP.contains(t) && !FILLERS.contains(t) && !CONNECTORS.containsKey(t);
+        }
+
+        /** "at" is an e-mail "@" only when a domain follows: one to three words, "dot", a top-level domain. */
+        private boolean isEmailAt(int k) {
+            if (b.isEmpty() || CONNECTOR_STOP.contains(text(k - 1))) {
+                return false;
+            }
+            String next = text(k + 1);
+            if (next.indexOf('.') > 0 && TLDS.contains(next.substring(next.lastIndexOf('.') + 1))) {
+                return true;
+            }
+            for (int j = k + 2; j <= k + 4 && j + 1 < w.size(); j++) {
+                if (text(j).equals("dot")) {
+                    return TLDS.contains(text(j + 1));
+                }
+            }
+            return false;
+        }
+
+        private boolean isNumberStart(int k) {
+            if (k >= w.size()) {
+                return false;
+            }
+            String t = text(k);
+            if (UNITS.containsKey(t) || TEENS.containsKey(t) || TENS.containsKey(t)) {
+                return true;
+            }
+            if (t.equals("double") || t.equals("triple")) {
+                return digitValue(k + 1) >= 0;
+            }
+            if (t.equals("oh") || t.equals("o")) {
+                return isNumericOh(k);
+            }
+            return false;
+        }
+
+        private boolean isNumericOh(int k) {
+            int next = nextNonFiller(k + 1);
+            String nt = text(next);
+            if (UNITS.containsKey(nt) || TEENS.containsKey(nt) || TENS.containsKey(nt) || nt.equals("oh")
+                    || nt.equals("double") || nt.equals("triple") || isWrittenNumber(nt)) {
+                return !text(k).equals("o") || !runHasLetters || !inRun;
+            }
+            return inRun && runHasDigits && !runHasLetters && !OH_BREAKERS.contains(nt);
+        }
+
+        /** Value 0-9 of a single digit word at k ("oh" included), or -1. */
+        private int digitValue(int k) {
+            String t = text(k);
+            Integer u = UNITS.get(t);
+            if (u != null) {
+                return u;
+            }
+            return t.equals("oh") || t.equals("o") ? 0 : -1;
+        }
+
+        private int parseNumber(int k, StringBuilder out, boolean[] ordinal) {
+            String t = text(k);
+            if (t.equals("double") || t.equals("triple")) {
+                int d = digitValue(k + 1);
+                for (int r = t.equals("double") ? 2 : 3; r > 0; r--) {
+                    out.append(d);
+                }
+                return k + 2;
+            }
+            int value;
+            if (t.equals("oh") || t.equals("o")) {
+                out.append('0');
+                return k + 1;
+            } else if (UNITS.containsKey(t)) {
+                value = UNITS.get(t);
+            } else if (TEENS.containsKey(t)) {
+                value = TEENS.get(t);
+            } else {
+                value = TENS.get(t);
+                Integer unit = UNITS.get(text(k + 1));
+                if (unit != null && unit > 0) {
+                    value += unit;
+                    k++;
+                } else if (ORDINALS.containsKey(text(k + 1)) && ORDINALS.get(text(k + 1)) < 10) {
+                    int v = value + ORDINALS.get(text(k + 1));
+                    out.append(v).append(suffix(v));
+                    ordinal[0] = true;
+                    return k + 2;
+                }
+            }
+            int j = k + 1;
+            if (value < 20 && text(j).equals("hundred")) {
+                int[] r = hundreds(value, j + 1);
+                value = r[0];
+                j = r[1];
+            }
+            if (text(j).equals("thousand")) {
+                int[] r = thousands(value, j + 1);
+                value = r[0];
+                j = r[1];
+            }
+            out.append(value);
+            return j;
+        }
+
+        /** {value, next index} for "N hundred [and] [tens units]" where N was already read. */
+        private int[] hundreds(int n, int j) {
+            int value = n * 100;
+            int k = text(j).equals("and") ? j + 1 : j;
+            int[] rest = belowHundred(k);
+            return rest == null ? new int[] {value, j} : new int[] {value + rest[0], rest[1]};
+        }
+
+        private int[] thousands(int n, int j) {
+            int value = n * 1000;
+            int k = text(j).equals("and") ? j + 1 : j;
+            Integer u = UNITS.get(text(k));
+            if (u != null && u > 0 && text(k + 1).equals("hundred")) {
+                int[] h = hundreds(u, k + 2);
+                return new int[] {value + h[0], h[1]};
+            }
+            int[] rest = belowHundred(k);
+            return rest == null ? new int[] {value, j} : new int[] {value + rest[0], rest[1]};
+        }
+
+        private int[] belowHundred(int k) {
+            String t = text(k);
+            Integer v = TENS.get(t);
+            if (v != null) {
+                Integer unit = UNITS.get(text(k + 1));
+                return unit != null && unit > 0 ? new int[] {v + unit, k + 2} : new int[] {v, k + 1};
+            }
+            v = TEENS.get(t);
+            if (v != null) {
+                return new int[] {v, k + 1};
+            }
+            v = UNITS.get(t);
+            return v != null && v > 0 ? new int[] {v, k + 1} : null;
+        }
+
+        private boolean isLetterAtom(int k) {
+            String t = text(k);
+            if (t.length() != 1) {
+                return false;
+            }
+            char c = t.charAt(0);
+            if (c < 'a' || c > 'z') {
+                return false;
+            }
+            if (text(k + 1).equals("as") && text(k + 2).equals("in")) {
+                return true;
+            }
+            if (c == 'a' || c == 'i') {
+                String next = text(k + 1);
+                boolean nextIsLetter = next.length() == 1 && Character.isLetter(next.charAt(0))
+                        && !next.equals("a") && !next.equals("i");
+                return (inRun && runHasLetters) || nextIsLetter;
+            }
+            return true;
+        }
+
+        private boolean ordinalIsDate(int k) {
+            if (MONTHS.containsKey(text(k - 1))) {
+                return true;
+            }
+            if (text(k - 1).equals("the") && MONTHS.containsKey(text(k - 2))) {
+                return true;
+            }
+            return text(k + 1).equals("of") && MONTHS.containsKey(text(k + 2));
+        }
+
+        private static String suffix(int n) {
+            int mod100 = n % 100;
+            if (mod100 >= 11 && mod100 <= 13) {
+                return "th";
+            }
+            return switch (n % 10) {
+                case 1 -> "st";
+                case 2 -> "nd";
+                case 3 -> "rd";
+                default -> "th";
+            };
+        }
+    }
+}
