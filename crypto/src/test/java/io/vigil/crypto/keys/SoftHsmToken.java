@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  *
  * <p>Fails (never skips) when SoftHSM2 is missing: CI must install it ({@code apt-get install softhsm2}).
  */
-final class SoftHsmToken {
+public final class SoftHsmToken {
 
     static final Path LIBRARY = Path.of(System.getenv().getOrDefault("VIGIL_PKCS11_LIBRARY", "/usr/lib/softhsm/libsofthsm2.so"));
     private static final String LABEL = "vigil-test";
@@ -30,7 +30,7 @@ final class SoftHsmToken {
     private SoftHsmToken() {
     }
 
-    static synchronized Pkcs11KeyProvider provider() throws Exception {
+    public static synchronized Pkcs11KeyProvider provider() throws Exception {
         if (provider == null) {
             Path config = requireSoftHsm();
             Path tokens = config.resolveSibling("tokens");

@@ -35,6 +35,11 @@ final class RecordingFixture implements AutoCloseable {
         return fixture;
     }
 
+    /** The keystore {@link #create} made in {@code directory}, opened again (e.g. after another process used it). */
+    static RecordingFixture reopen(Path directory) throws Exception {
+        return new RecordingFixture(BcfksKeyProvider.open(directory.resolve("keys.bcfks"), "test-only-password".toCharArray()));
+    }
+
     static byte[] audio(int length, long seed) {
         byte[] audio = new byte[length];
         new Random(seed).nextBytes(audio);
