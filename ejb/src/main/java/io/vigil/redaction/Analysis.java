@@ -48,13 +48,13 @@ public final class Analysis {
      * the closest one starting after the value. Null when there is none in the windows.
      */
     public Cue cueFor(int from, int to) {
+        if (from > 0 && ContextCues.isImmediateNegative(word(from - 1)) && !endsIn(from - 1)) {
+            return Cue.NEGATIVE;
+        }
         for (int j = from - 1; j >= Math.max(0, from - CUE_WINDOW_BEFORE); j--) {
             if (cueAt[j] != null && cueEnd[j] <= from) {
                 return cueAt[j];
             }
-        }
-        if (from > 0 && ContextCues.isImmediateNegative(word(from - 1))) {
-            return Cue.NEGATIVE;
         }
         for (int j = to; j < Math.min(text.size(), to + CUE_WINDOW_AFTER); j++) {
             if (cueAt[j] != null && cueAt[j] != Cue.NEGATIVE) {
@@ -62,6 +62,13 @@ public final class Analysis {
             }
         }
         return null;
+    }
+
+    /** "card ending in 4492": that "in" introduces digits, it does not make them a year or amount. */
+    private boolean endsIn(int in) {
+        String before = word(in - 1);
+        return word(in).equals("in") && (before.equals("ending") || before.equals("ends") || before.equals("ended")
+                || before.equals("end"));
     }
 
     /** Index of the nearest token before {@code from} that starts a phrase with this cue, or -1. */

@@ -29,7 +29,7 @@ public final class ContextCues {
     static {
         add(Cue.CARD, "card", "credit card", "debit card", "card number", "visa", "mastercard", "master card", "amex",
                 "american express", "discover card", "long number", "number on the front", "card ending",
-                "credit", "debit");
+                "credit", "debit", "card's", "cards", "credit card number", "debit card number", "card no");
         add(Cue.EXPIRY, "expiry", "expiration", "expires", "expire", "expiring", "exp", "valid thru",
                 "valid through", "good thru", "good through", "expiry date", "expiration date", "exp date");
         add(Cue.CVV, "cvv", "cvc", "cvv2", "cid", "security code", "security number", "3 digit code",
@@ -39,7 +39,7 @@ public final class ContextCues {
         add(Cue.PHONE, "phone", "phone number", "cell", "mobile", "cell phone", "call me", "call me back",
                 "reach me", "callback", "call back", "text me", "telephone", "landline", "contact number",
                 "best number", "number to reach", "home number", "work number", "cell number", "reach me at",
-                "my number", "number is");
+                "my number", "cell phone number", "phone number is");
         add(Cue.ACCOUNT, "account", "account number", "checking", "savings", "acct", "checking account",
                 "bank account", "account no");
         add(Cue.ROUTING, "routing", "routing number", "aba", "transit number", "routing and transit", "rtn",
@@ -48,14 +48,14 @@ public final class ContextCues {
         add(Cue.DOB, "born", "birthday", "birth", "date of birth", "dob", "birthdate", "born on", "born in",
                 "d.o.b", "bday");
         add(Cue.ZIP, "zip", "zip code", "zipcode", "postal code", "postcode", "post code", "postal");
-        add(Cue.PASSPORT, "passport", "passport number", "passport no");
+        add(Cue.PASSPORT, "passport", "passport number", "passport no", "passport number is");
         add(Cue.LICENSE, "license", "licence", "driver's license", "drivers license", "driver license",
                 "driving licence", "driving license", "dl", "license number", "licence number", "dl number",
-                "driver's licence");
+                "driver's licence", "driver's license number", "drivers license number", "driver license number");
         add(Cue.MEDICAL, "medicare", "medicaid", "member id", "member number", "insurance id", "policy number",
                 "mrn", "medical record", "medical record number", "patient id", "subscriber id", "health plan",
                 "insurance number", "plan id", "beneficiary", "health insurance", "member i d", "memberid",
-                "insurance card", "health card", "nhs number", "patient number", "chart number");
+                "insurance card", "health card", "medicare number", "medicaid number", "medicaid id", "medicare id", "nhs number", "patient number", "chart number");
         add(Cue.PIN, "pin", "pin number", "pin code", "passcode", "atm pin", "security pin", "access code");
         add(Cue.PASSWORD, "password", "pass word", "passphrase", "pass phrase", "login");
         add(Cue.NEUTRAL, "social media", "social worker", "social club", "license plate", "social life",

@@ -31,6 +31,10 @@ public final class DateOfBirthRecognizer implements Recognizer {
     static int dateEnd(Analysis a, int i) {
         NormalizedText.Token t = a.token(i);
         String w = t.text();
+        if (w.equals("the") && i + 1 < a.size()) {
+            int end = dateEnd(a, i + 1);
+            return end > i + 1 ? end : i;
+        }
         if (SpokenFormNormalizer.MONTHS.containsKey(w)) {
             int j = i + 1;
             if (a.word(j).equals("the")) {

@@ -13,7 +13,9 @@ public final class PersonNameRecognizer implements Recognizer {
     private static final String[][] STRONG = {{"my", "name", "is"}, {"name", "is"}, {"name's"}, {"names"},
             {"name"}, {"mister"}, {"mr"}, {"mrs"}, {"ms"}, {"miss"}, {"missus"}, {"doctor"}, {"dr"},
             {"holder", "is"}, {"under", "the", "name"}, {"surname", "is"}, {"spelled"}, {"spell", "it"},
-            {"spelt"}, {"first", "name"}, {"last", "name"}, {"surname"}, {"called"}, {"named"}};
+            {"spelt"}, {"first", "name"}, {"last", "name"}, {"surname"}, {"called"}, {"named"}, {"hi", "this", "is"},
+            {"hello", "this", "is"}, {"hey", "this", "is"}, {"yes", "this", "is"}, {"yeah", "this", "is"},
+            {"name", "is", "uh"}, {"name's", "uh"}, {"is", "under"}, {"under"}};
     private static final String[][] WEAK = {{"this", "is"}, {"i'm"}, {"i", "am"}, {"it's"}, {"its"}, {"speak", "to"},
             {"speak", "with"}, {"speaking", "with"}, {"talk", "to"}, {"talking", "to"}, {"ask", "for"},
             {"asking", "for"}, {"for"}, {"hi"}, {"hello"}, {"hey"}, {"thanks"}, {"thank", "you"}, {"and"},
@@ -56,9 +58,21 @@ public final class PersonNameRecognizer implements Recognizer {
     @Override
     public void recognize(Analysis a) {
         int i = 0;
+        int lastNameEnd = -10;
         while (i < a.size()) {
             int end = tryName(a, i);
-            i = end > i ? end : i + 1;
+            if (end > i) {
+                lastNameEnd = end;
+                i = end;
+            } else if (i - lastNameEnd < 3 && a.token(i).kind() == NormalizedText.Kind.SPELLED
+                    && a.word(i).length() >= 2) {
+                // "sofia baker, that's b a k e r": the spelling right after a name is the name again.
+                a.report(EntityType.PERSON, i, i + 1, 0.85, name(), "name spelled after a name");
+                lastNameEnd = i + 1;
+                i++;
+            } else {
+                i++;
+            }
         }
     }
 

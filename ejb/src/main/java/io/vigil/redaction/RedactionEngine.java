@@ -69,15 +69,20 @@ public final class RedactionEngine {
         if (entities.isEmpty()) {
             return new RedactionResult(text, entities);
         }
-        StringBuilder out = new StringBuilder(text.length() + 16 * entities.size());
-        int pos = 0;
+        return new RedactionResult(render(text, 0, text.length(), entities), entities);
+    }
+
+    /** The redacted form of text[from, to); entities must be sorted and lie inside the range. */
+    String render(String text, int from, int to, List<DetectedEntity> entities) {
+        StringBuilder out = new StringBuilder(to - from + 16 * entities.size());
+        int pos = from;
         for (DetectedEntity e : entities) {
             out.append(text, pos, e.start());
             out.append(operator.apply(e, text.substring(e.start(), e.end())));
             pos = e.end();
         }
-        out.append(text, pos, text.length());
-        return new RedactionResult(out.toString(), entities);
+        out.append(text, pos, to);
+        return out.toString();
     }
 
     private List<DetectedEntity> resolve(List<DetectedEntity> found) {

@@ -63,8 +63,18 @@ public final class SpokenFormNormalizer {
     private static final Set<String> TLDS = Set.copyOf(java.util.List.of("com", "net", "org", "edu", "gov", "io", "co", "us", "uk", "ca",
             "info", "biz", "me", "de", "fr", "au", "mil", "ai", "app", "dev"));
     /** After "nine oh", these mean "oh" is an exclamation, not a zero. */
-    private static final Set<String> OH_BREAKERS = Set.copyOf(java.util.List.of("wait", "sorry", "no", "okay", "ok", "yeah", "i", "my",
-            "god", "well", "right", "so", "yes", "man", "dear", "boy", "really", "that"));
+    private static final Set<String> OH_BREAKERS = Set.of("wait", "sorry", "no", "god", "yes", "man", "dear", "boy",
+            "really", "wow", "my", "i", "well", "nice");
+    /** Words that typically follow a spelled code; an "a" before them is still a letter ("... 1 a a yeah"). */
+    private static final Set<String> CODE_CLOSERS = Set.of("yeah", "yes", "okay", "ok", "thanks", "thank", "got",
+            "is", "that's", "and", "right", "please", "correct", "sorry");
+    /** Words that follow the pronoun "i"; an "i" before them is not a spelled letter. */
+    private static final Set<String> PRONOUN_FOLLOWERS = Set.of("think", "guess", "mean", "have", "had", "was", "am",
+            "need", "want", "said", "will", "can", "just", "don't", "didn't", "believe", "hope", "know", "got",
+            "would", "should", "could", "did", "do", "see", "called", "live", "wanted", "forgot", "remember", "only");
+    /** Spelled abbreviations that name what follows ("d o b 0 3 ..."); a digit after them starts a new token. */
+    private static final Set<String> SPELLED_CUES = Set.of("dob", "ssn", "cvv", "cvc", "pin", "dl", "mrn", "iban",
+            "id", "zip", "acct", "dob:", "po");
 
     /** One whitespace-separated word of the original, lower-cased, with edge punctuation removed. */
     record Word(int start, int end, String text) {
@@ -230,11 +240,17 @@ public final class SpokenFormNormalizer {
                 i++;
                 return;
             }
-            if (t.equals("at") && isEmailAt(i)) {
+            int domainEnd = t.equals("at") ? emailDomainEnd(i) : -1;
+            if (domainEnd > 0) {
                 b.extendToken("@", cur.start(), cur.end());
-                glue = true;
-                inRun = false;
                 i++;
+                // Domain words up to the first "dot" belong together ("acme corp dot com" is acme-corp's domain).
+                while (i < domainEnd) {
+                    b.extendToken(text(i), w.get(i).start(), w.get(i).end());
+                    i++;
+                }
+                glue = false;
+                inRun = false;
                 return;
             }
             if (t.equals("plus") && isNumberStart(nextNonFiller(i + 1))) {
@@ -290,6 +306,9 @@ public final class SpokenFormNormalizer {
         }
 
         private void emitAtom(CharSequence s, int oStart, int oEnd, boolean letters) {
+            if (inRun && !letters && !runHasDigits && SPELLED_CUES.contains(b.lastToken())) {
+                inRun = false;
+            }
             if (inRun || glue) {
                 b.extendToken(s, oStart, oEnd);
             } else {
@@ -354,21 +373,28 @@ public final class SpokenFormNormalizer {
             return !CONNECTOR_STOP.contains(t) && !FILLERS.contains(t) && !CONNECTORS.containsKey(t);
         }
 
-        /** "at" is an e-mail "@" only when a domain follows: one to three words, "dot", a top-level domain. */
-        private boolean isEmailAt(int k) {
-            if (b.isEmpty() || CONNECTOR_STOP.contains(text(k - 1))) {
-                return false;
-            }
+        /**
+         * "at" is an e-mail "@" only when a domain follows: one to three words, "dot", a top-level domain. Returns the
+         * index of the word after the domain name (the "dot"), or -1 when this "at" is an ordinary word.
+         */
+        private int emailDomainEnd(int k) {
             String next = text(k + 1);
+            if (b.isEmpty() || CONNECTOR_STOP.contains(text(k - 1)) || CONNECTOR_STOP.contains(next)) {
+                return -1;
+            }
             if (next.indexOf('.') > 0 && TLDS.contains(next.substring(next.lastIndexOf('.') + 1))) {
-                return true;
+                return k + 2;
             }
             for (int j = k + 2; j <= k + 4 && j + 1 < w.size(); j++) {
-                if (text(j).equals("dot")) {
-                    return TLDS.contains(text(j + 1));
+                String t = text(j);
+                if (t.equals("dot")) {
+                    return TLDS.contains(text(j + 1)) ? j : -1;
+                }
+                if (t.equals("at") || CONNECTOR_STOP.contains(t) || FILLERS.contains(t)) {
+                    return -1;
                 }
             }
-            return false;
+            return -1;
         }
 
         private boolean isNumberStart(int k) {
@@ -391,11 +417,20 @@ public final class SpokenFormNormalizer {
         private boolean isNumericOh(int k) {
             int next = nextNonFiller(k + 1);
             String nt = text(next);
+            boolean letterO = text(k).equals("o");
             if (UNITS.containsKey(nt) || TEENS.containsKey(nt) || TENS.containsKey(nt) || nt.equals("oh")
                     || nt.equals("double") || nt.equals("triple") || isWrittenNumber(nt)) {
-                return !text(k).equals("o") || !runHasLetters || !inRun;
+                return !letterO || !runHasLetters || !inRun;
             }
-            return inRun && runHasDigits && !runHasLetters && !OH_BREAKERS.contains(nt);
+            if (!inRun || OH_BREAKERS.contains(nt)) {
+                return false;
+            }
+            if (letterO) {
+                // "o" inside spelled letters ("j o h n") is the letter; after digits it is a zero.
+                return runHasDigits && !runHasLetters;
+            }
+            // "oh" inside a code ("8 h n 3 m k oh h d") or before a connector ("s 8 1 oh dash 0 6") is a zero.
+            return runHasDigits || CONNECTORS.containsKey(nt) || (nt.length() == 1 && Character.isLetter(nt.charAt(0)));
         }
 
         /** Value 0-9 of a single digit word at k ("oh" included), or -1. */
@@ -504,7 +539,18 @@ public final class SpokenFormNormalizer {
                 String next = text(k + 1);
                 boolean nextIsLetter = next.length() == 1 && Character.isLetter(next.charAt(0))
                         && !next.equals("a") && !next.equals("i");
-                return (inRun && runHasLetters) || nextIsLetter;
+                // "a"/"i" are words far more often than letters, so they only count as letters inside spelling:
+                // always in letters-only runs ("g a r c i a"), in codes only when no clause follows ("... 0 6 i think").
+                if (nextIsLetter) {
+                    return true;
+                }
+                if (!inRun || !runHasLetters) {
+                    return false;
+                }
+                if (!runHasDigits || isAtomStart(k + 1) || next.equals("a") || next.equals("i") || next.isEmpty()) {
+                    return true;
+                }
+                return c == 'a' ? CODE_CLOSERS.contains(next) : !PRONOUN_FOLLOWERS.contains(next);
             }
             return true;
         }
