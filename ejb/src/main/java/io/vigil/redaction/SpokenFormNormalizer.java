@@ -262,6 +262,13 @@ public final class SpokenFormNormalizer {
                 i++;
                 return;
             }
+            if ((t.equals("p") || t.equals("a")) && text(i + 1).equals("m") && inRun && runHasDigits
+                    && !runHasLetters) {
+                // "three thirty p m": a time suffix, not letters of a code.
+                emitWord(t + "m", cur.start(), w.get(i + 1).end());
+                i += 2;
+                return;
+            }
             if (isNumberStart(i)) {
                 StringBuilder sb = new StringBuilder(8);
                 boolean[] ordinal = new boolean[1];
@@ -491,7 +498,12 @@ public final class SpokenFormNormalizer {
         /** {value, next index} for "N hundred [and] [tens units]" where N was already read. */
         private int[] hundreds(int n, int j) {
             int value = n * 100;
-            int k = text(j).equals("and") ? j + 1 : j;
+            boolean and = text(j).equals("and");
+            int k = and ? j + 1 : j;
+            if (!and && UNITS.containsKey(text(k)) && isNumberStart(k + 1)) {
+                // "eight hundred five five five" is a toll-free prefix read digit by digit, not 805.
+                return new int[] {value, j};
+            }
             int[] rest = belowHundred(k);
             return rest == null ? new int[] {value, j} : new int[] {value + rest[0], rest[1]};
         }

@@ -93,7 +93,7 @@ public final class StreamingRedactor {
         return new Emission(out, released);
     }
 
-    /** Start of the tail that must wait: the trailing number-ish words, and at least the last word. */
+    /** Start of the tail that must wait: the last word, and when it is number-ish the number-ish run it ends. */
     static int holdBoundary(String text) {
         List<SpokenFormNormalizer.Word> words = SpokenFormNormalizer.lex(text);
         if (words.isEmpty()) {
@@ -101,6 +101,10 @@ public final class StreamingRedactor {
         }
         int k = words.size() - 1;
         int boundary = words.get(k).start();
+        if (!isNumberish(words.get(k).text())) {
+            // The last word may still grow ("fif" -> "fifty", "john" -> "john smith"), but a number before it ended.
+            return boundary;
+        }
         int held = 1;
         while (--k >= 0 && held < MAX_HELD_WORDS && isNumberish(words.get(k).text())) {
             boundary = words.get(k).start();
