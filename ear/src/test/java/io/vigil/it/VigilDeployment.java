@@ -1,0 +1,46 @@
+package io.vigil.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import org.eu.ingwar.tools.arquillian.extension.suite.annotations.ArquillianSuiteDeployment;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.Testable;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * The one deployment of the integration suite: the EAR that Maven built, exactly as it ships, with the
+ * in-container test classes added to its web module. Deployed once for all test classes.
+ */
+@ArquillianSuiteDeployment
+public final class VigilDeployment {
+
+    private static final String WEB_MODULE = "vigil-web.war";
+
+    private VigilDeployment() {
+    }
+
+    @Deployment(testable = true)
+    public static EnterpriseArchive vigil() {
+        File built = new File(System.getProperty("vigil.ear", "target/vigil.ear"));
+        if (!built.isFile()) {
+            throw new IllegalStateException("build the EAR first (mvn package): " + built);
+        }
+        EnterpriseArchive ear = ShrinkWrap.create(ZipImporter.class, "vigil.ear").importFrom(built)
+                .as(EnterpriseArchive.class);
+        WebArchive web;
+        try (InputStream in = ear.get(WEB_MODULE).getAsset().openStream()) {
+            web = ShrinkWrap.create(ZipImporter.class, WEB_MODULE).importFrom(in).as(WebArchive.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        web.addPackage("io.vigil.it.incontainer");
+        ear.delete(WEB_MODULE);
+        ear.addAsModule(Testable.archiveToTest(web));
+        return ear;
+    }
+}

@@ -1,0 +1,97 @@
+package io.vigil.it.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** A person's path through the console in headless Chromium: the calls list, paging, a call's transcript. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ConsoleBrowserIT {
+
+    private static final Pattern PAGE_REPORT = Pattern.compile("(\\d+)–(\\d+) of (\\d+)");
+    private static WebDriver browser;
+    private static WebDriverWait wait;
+
+    @BeforeAll
+    static void openBrowser() throws Exception {
+        // the driver path is set, so Selenium Manager never tries to download a browser
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(System.getProperty("vigil.chromedriver", "/usr/bin/chromedriver")).toFile())
+                .build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("vigil.chromium", "/usr/bin/chromium"));
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1400,1000",
+                "--user-data-dir=" + Files.createTempDirectory("vigil-chromium"));
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private static int[] pageReport() {
+        String text = browser.findElement(By.cssSelector(".ui-paginator-current")).getText();
+        Matcher m = PAGE_REPORT.matcher(text);
+        assertTrue(m.find(), "page report: " + text);
+        return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))};
+    }
+
+    @Test
+    void pageThroughCallsAndOpenATranscript() {
+        browser.get(TestStack.baseUrl() + "/calls.xhtml");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a.call-link")));
+        int[] first = pageReport();
+        assertEquals(1, first[0]);
+        assertEquals(25, first[1]);
+        assertTrue(first[2] > 50, "enough demo calls for several pages: " + first[2]);
+        String firstRowStart = browser.findElement(By.cssSelector("a.call-link")).getText();
+
+        browser.findElement(By.cssSelector(".ui-paginator-next")).click();
+        wait.until(ExpectedConditions.textMatches(By.cssSelector(".ui-paginator-current"), Pattern.compile("^26–50 of")));
+        List<WebElement> links = browser.findElements(By.cssSelector("a.call-link"));
+        assertEquals(25, links.size());
+        assertTrue(links.get(0).getText().compareTo(firstRowStart) <= 0, "page two is older than page one");
+
+        links.get(0).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#transcript li")));
+        List<WebElement> turns = browser.findElements(By.cssSelector("#transcript li"));
+        assertTrue(turns.size() >= 4, "a call has several turns");
+        assertTrue(turns.get(0).getText().contains("AGENT"));
+        assertTrue(turns.get(0).getText().contains("ai assistant"), "the AI disclosure opens the call");
+        assertTrue(browser.getTitle().startsWith("Call"));
+    }
+
+    @Test
+    void anUnknownCallShowsTheNotFoundPage() {
+        browser.get(TestStack.baseUrl() + "/call.xhtml?id=4b1c7c9e-0000-4000-8000-000000000000");
+        WebElement notFound = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("not-found")));
+        assertTrue(notFound.getText().contains("Back to the calls"));
+    }
+}

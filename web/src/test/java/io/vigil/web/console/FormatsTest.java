@@ -1,0 +1,25 @@
+package io.vigil.web.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class FormatsTest {
+
+    private final Formats fmt = new Formats();
+
+    @Test
+    void durationsReadLikeAClock() {
+        assertEquals("0:00", fmt.duration(0L));
+        assertEquals("4:07", fmt.duration(247_999L));
+        assertEquals("1:02:03", fmt.duration(3_723_000L));
+        assertEquals("live", fmt.duration(null));
+    }
+
+    @Test
+    void datesAreUtc() {
+        assertEquals("2026-03-01 09:05 UTC", fmt.dateTime(Instant.parse("2026-03-01T09:05:59Z")));
+        assertEquals("", fmt.dateTime(null));
+    }
+}
