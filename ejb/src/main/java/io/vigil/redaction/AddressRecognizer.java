@@ -22,6 +22,7 @@ public final class AddressRecognizer implements Recognizer {
             + NAME_WORD + "){1,4}? (?:" + STREET_TYPES + ")\\b(?: (?:north|south|east|west|ne|nw|se|sw))?"
             + "(?: (?:apartment|apt|unit|suite|ste|number|no|#|floor|flat) [a-z0-9-]+)?"
             + "|(?:po|p\\.o\\.|post office) box \\d+)");
+    private static final Set<String> STREET_TYPE_WORDS = Set.of(STREET_TYPES.split("\\|"));
     private static final Pattern UK_POSTCODE = Pattern.compile("[a-z]{1,2}\\d[a-z\\d]?\\d[a-z]{2}");
     private static final Pattern CA_POSTCODE = Pattern.compile("[a-z]\\d[a-z]\\d[a-z]\\d");
     private static final Set<String> STATES = Set.copyOf(java.util.List.of("alabama", "alaska", "arizona", "arkansas", "california",
@@ -40,8 +41,9 @@ public final class AddressRecognizer implements Recognizer {
     @Override
     public void recognize(Analysis a) {
         NormalizedText nt = a.text();
-        Matcher m = STREET.matcher(nt.text());
         int lastStreetToken = -100;
+        // The regex is the expensive part of this recogniser; most utterances have no street word at all.
+        Matcher m = STREET.matcher(mayHaveStreet(a) ? nt.text() : "");
         while (m.find()) {
             int firstToken = nt.tokenAt(m.start());
             if (firstToken < 0 || !startsOnNumberOrBox(a, firstToken) || a.followedByUnit(firstToken)
@@ -73,6 +75,16 @@ public final class AddressRecognizer implements Recognizer {
                 }
             }
         }
+    }
+
+    private static boolean mayHaveStreet(Analysis a) {
+        for (int i = 1; i < a.size(); i++) {
+            String w = a.word(i);
+            if (STREET_TYPE_WORDS.contains(w) || w.equals("box")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean startsOnNumberOrBox(Analysis a, int token) {

@@ -18,6 +18,9 @@ public final class DateOfBirthRecognizer implements Recognizer {
 
     @Override
     public void recognize(Analysis a) {
+        if (!hasDobCue(a)) {
+            return;
+        }
         for (int i = 0; i < a.size(); i++) {
             int end = dateEnd(a, i);
             if (end > i && a.cueFor(i, end) == Cue.DOB) {
@@ -25,6 +28,15 @@ public final class DateOfBirthRecognizer implements Recognizer {
                 i = end - 1;
             }
         }
+    }
+
+    private static boolean hasDobCue(Analysis a) {
+        for (int i = 0; i < a.size(); i++) {
+            if (a.cueAt(i) == Cue.DOB) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Index after a date starting at token i, or i when none starts there. */

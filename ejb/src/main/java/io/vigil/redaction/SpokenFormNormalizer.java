@@ -72,6 +72,7 @@ public final class SpokenFormNormalizer {
     private static final Set<String> PRONOUN_FOLLOWERS = Set.of("think", "guess", "mean", "have", "had", "was", "am",
             "need", "want", "said", "will", "can", "just", "don't", "didn't", "believe", "hope", "know", "got",
             "would", "should", "could", "did", "do", "see", "called", "live", "wanted", "forgot", "remember", "only");
+    private static final Set<String> NUMBER_SUFFIXES = Set.of("st", "nd", "rd", "th", "s", "am", "pm", "k", "m");
     /** Spelled abbreviations that name what follows ("d o b 0 3 ..."); a digit after them starts a new token. */
     private static final Set<String> SPELLED_CUES = Set.of("dob", "ssn", "cvv", "cvc", "pin", "dl", "mrn", "iban",
             "id", "zip", "acct", "dob:", "po");
@@ -178,7 +179,12 @@ public final class SpokenFormNormalizer {
         if (!digit || !letter) {
             return false;
         }
-        return !(t.matches("\\d+(st|nd|rd|th|s)") || t.matches("\\d+(am|pm|k|m)"));
+        // Ordinals, plurals and times ("4th", "90s", "3pm", "5k") are words, not codes: digits then a known suffix.
+        int firstLetter = 0;
+        while (Character.isDigit(t.charAt(firstLetter))) {
+            firstLetter++;
+        }
+        return firstLetter == 0 || !NUMBER_SUFFIXES.contains(t.substring(firstLetter));
     }
 
     /** The per-call state of one normalisation; never shared between threads. */
