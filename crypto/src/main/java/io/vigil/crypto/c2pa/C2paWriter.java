@@ -1,0 +1,112 @@
+package io.vigil.crypto.c2pa;
+
+import io.vigil.crypto.c2pa.AudioContainer.Embedded;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Signs WAV and MP3 files with an embedded C2PA manifest: a {@code c2pa.claim.v2} with a
+ * {@code c2pa.actions.v2} assertion, a {@code c2pa.hash.data} hard binding over the whole file, and an ES256
+ * COSE signature, optionally timestamped (RFC 3161, {@code sigTst2}).
+ *
+ * <p>Signing lays the file out first and hashes it second, because the hard binding must name the byte range
+ * the manifest occupies: (1) embed a zero-filled store of the final length, repeating until the exclusion
+ * range it records matches where it lands (CBOR integers are shortest-form, so a changed number can change
+ * the length once); (2) hash the file outside that range; (3) build and sign the claim; (4) embed the real
+ * store, which has the same length. {@link #signRedactedExport} does the same for a new file whose manifest
+ * names the original as its parent ingredient.
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class C2paWriter {
+
+    private static final int MAX_LAYOUT_ROUNDS = 8;
+
+    private final C2paSigner signer;
+    private final ClaimGenerator generator;
+    private final Optional<TimestampAuthority> timestampAuthority;
+
+    private C2paWriter(C2paSigner signer, ClaimGenerator generator, Optional<TimestampAuthority> timestampAuthority) {
+        this.signer = Objects.requireNonNull(signer, "signer");
+        this.generator = Objects.requireNonNull(generator, "generator");
+        this.timestampAuthority = timestampAuthority;
+    }
+
+    /** A writer signing as {@code signer}, naming {@code generator} as the claim generator; no timestamps. */
+    public static C2paWriter create(C2paSigner signer, ClaimGenerator generator) {
+        return new C2paWriter(signer, generator, Optional.empty());
+    }
+
+    /** The same writer, timestamping every signature at {@code authority}. */
+    public C2paWriter withTimestampAuthority(TimestampAuthority authority) {
+        return new C2paWriter(signer, generator, Optional.of(authority));
+    }
+
+    /**
+     * Returns {@code audio} (WAV or MP3) with a new manifest stating that it was created
+     * ({@code c2pa.created}) with the given digital source type. Any manifest already in the file is replaced.
+     */
+    public byte[] sign(byte[] audio, String title, DigitalSourceType sourceType) throws C2paException {
+        Map<Object, Object> created = new LinkedHashMap<>();
+        created.put("action", "c2pa.created");
+        created.put("digitalSourceType", sourceType.uri());
+        created.put("softwareAgent", generator.toCbor());
+        ManifestAssembly assembly = new ManifestAssembly(List.of(),
+                List.of(new ManifestAssembly.Assertion(ManifestAssembly.ACTIONS, Map.of("actions", List.of(created)))),
+                generator, title);
+        return embedSigned(audio, assembly);
+    }
+
+    private byte[] embedSigned(byte[] audio, ManifestAssembly assembly) throws C2paException {
+        AudioContainer container = AudioFormat.detect(audio).container();
+        try {
+            byte[] manifestFree = container.withoutManifest(audio);
+            int signatureSize = ClaimSignature.reservedSize(signer, timestampAuthority.isPresent());
+            long start = 0;
+            long length = 0;
+            Embedded layout = null;
+            for (int round = 0; round < MAX_LAYOUT_ROUNDS && layout == null; round++) {
+                byte[] placeholder = assembly.store(start, length, new byte[32], new byte[signatureSize]);
+                if (placeholder.length % 2 != 0) {
+                    // RIFF chunks are word aligned: an even store needs no pad byte after it.
+                    signatureSize++;
+                    continue;
+                }
+                Embedded candidate = container.embed(manifestFree, placeholder);
+                if (candidate.exclusionStart() == start && candidate.exclusionLength() == length) {
+                    layout = candidate;
+                } else {
+                    start = candidate.exclusionStart();
+                    length = candidate.exclusionLength();
+                }
+            }
+            if (layout == null) {
+                throw new IllegalStateException("The manifest layout did not settle in " + MAX_LAYOUT_ROUNDS + " rounds");
+            }
+            byte[] assetHash = hashOutside(layout.asset(), start, length);
+            byte[] claim = assembly.claim(start, length, assetHash);
+            byte[] signature = ClaimSignature.sign(claim, signer, timestampAuthority, signatureSize);
+            return container.embed(manifestFree, assembly.store(start, length, assetHash, signature)).asset();
+        } catch (C2paFormatException e) {
+            throw new C2paException("Cannot embed a C2PA manifest: " + e.getMessage(), e);
+        }
+    }
+
+    /** SHA-256 over the asset with {@code [start, start + length)} left out: the c2pa.hash.data value. */
+    static byte[] hashOutside(byte[] asset, long start, long length) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(asset, 0, (int) start);
+            int end = (int) (start + length);
+            digest.update(asset, end, asset.length - end);
+            return digest.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
+}
