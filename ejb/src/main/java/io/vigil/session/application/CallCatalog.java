@@ -2,17 +2,13 @@ package io.vigil.session.application;
 
 import io.vigil.session.domain.AgentProfile;
 import io.vigil.session.domain.CallDetail;
-import io.vigil.session.domain.CallListSql;
+import io.vigil.session.domain.CallListReader;
 import io.vigil.session.domain.CallPage;
 import io.vigil.session.domain.CallQuery;
 import io.vigil.session.domain.CallSession;
 import io.vigil.session.domain.CallSummary;
-import io.vigil.session.domain.Channel;
-import io.vigil.session.domain.ConsentState;
-import io.vigil.session.domain.DisclosureState;
 import io.vigil.session.domain.Flag;
 import io.vigil.session.domain.SessionEvent;
-import io.vigil.session.domain.SessionStatus;
 import io.vigil.session.domain.TranscriptSegment;
 import io.vigil.tenancy.TenantId;
 import jakarta.ejb.Stateless;
@@ -21,9 +17,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -42,20 +35,12 @@ public class CallCatalog {
 
     /** How many calls match the query's filters, whatever its page. */
     public long count(TenantId tenant, CallQuery query) {
-        CallListSql sql = CallListSql.of(tenant.value(), query);
-        Query count = em.createNativeQuery(sql.countSql());
-        bind(count, sql.parameters());
-        return ((Number) count.getSingleResult()).longValue();
+        return reader().count(tenant.value(), query);
     }
 
     /** The query's page of calls, in its order. */
     public List<CallSummary> page(TenantId tenant, CallQuery query) {
-        CallListSql sql = CallListSql.of(tenant.value(), query);
-        Query page = em.createNativeQuery(sql.pageSql(query));
-        bind(page, sql.parameters());
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = page.getResultList();
-        return rows.stream().map(CallCatalog::summary).toList();
+        return reader().page(tenant.value(), query);
     }
 
     public Optional<CallDetail> find(TenantId tenant, UUID callId) {
@@ -91,26 +76,18 @@ public class CallCatalog {
                 .getResultList();
     }
 
-    private static void bind(Query query, List<Object> parameters) {
+    private CallListReader reader() {
+        return new CallListReader(this::nativeRows);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> nativeRows(String sql, List<Object> parameters) {
+        Query query = em.createNativeQuery(sql);
         for (int i = 0; i < parameters.size(); i++) {
             query.setParameter(i + 1, parameters.get(i));
         }
-    }
-
-    private static CallSummary summary(Object[] r) {
-        return new CallSummary((UUID) r[0], instant(r[1]), r[2] == null ? null : ((Number) r[2]).longValue(),
-                Channel.valueOf((String) r[3]), SessionStatus.valueOf((String) r[4]), (String) r[5],
-                ((Number) r[6]).intValue(), ((Number) r[7]).intValue(), ConsentState.valueOf((String) r[8]),
-                DisclosureState.valueOf((String) r[9]));
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Timestamp ts) {
-            return ts.toInstant();
-        }
-        if (value instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return (Instant) value;
+        List<?> rows = query.getResultList();
+        // a one-column native query returns bare values, not arrays
+        return rows.stream().map(r -> r instanceof Object[] a ? a : new Object[] {r}).toList();
     }
 }
