@@ -62,6 +62,17 @@ public final class C2paWriter {
         return embedSigned(audio, assembly);
     }
 
+    /**
+     * Returns {@code redactedAudio} (WAV or MP3) with a manifest that names {@code signedOriginal}'s active
+     * manifest as its parent ingredient and records the redaction: {@code c2pa.opened} of the parent, then
+     * {@code c2pa.edited} with reason {@code c2pa.PII.present} and {@code description} (e.g. which spans were
+     * silenced; see {@link RedactedExport} for why not {@code c2pa.redacted}). The original must verify; its manifests are carried along so a verifier can check the history.
+     */
+    public byte[] signRedactedExport(byte[] signedOriginal, byte[] redactedAudio, String title, String description)
+            throws C2paException {
+        return embedSigned(redactedAudio, RedactedExport.assembly(signedOriginal, generator, title, description));
+    }
+
     private byte[] embedSigned(byte[] audio, ManifestAssembly assembly) throws C2paException {
         AudioContainer container = AudioFormat.detect(audio).container();
         try {
