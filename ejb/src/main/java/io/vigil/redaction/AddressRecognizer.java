@@ -22,10 +22,10 @@ public final class AddressRecognizer implements Recognizer {
             + NAME_WORD + "){1,4}? (?:" + STREET_TYPES + ")\\b(?: (?:north|south|east|west|ne|nw|se|sw))?"
             + "(?: (?:apartment|apt|unit|suite|ste|number|no|#|floor|flat) [a-z0-9-]+)?"
             + "|(?:po|p\\.o\\.|post office) box \\d+)");
-    private static final Set<String> STREET_TYPE_WORDS = Set.of(STREET_TYPES.split("\\|"));
+    static final Set<String> STREET_TYPE_WORDS = Set.of(STREET_TYPES.split("\\|"));
     private static final Pattern UK_POSTCODE = Pattern.compile("[a-z]{1,2}\\d[a-z\\d]?\\d[a-z]{2}");
     private static final Pattern CA_POSTCODE = Pattern.compile("[a-z]\\d[a-z]\\d[a-z]\\d");
-    private static final Set<String> STATES = Set.copyOf(java.util.List.of("alabama", "alaska", "arizona", "arkansas", "california",
+    static final Set<String> STATES = Set.copyOf(java.util.List.of("alabama", "alaska", "arizona", "arkansas", "california",
             "colorado", "connecticut", "delaware", "florida", "georgia", "hawaii", "idaho", "illinois", "indiana",
             "iowa", "kansas", "kentucky", "louisiana", "maine", "maryland", "massachusetts", "michigan", "minnesota",
             "mississippi", "missouri", "montana", "nebraska", "nevada", "hampshire", "jersey", "mexico", "york",
@@ -43,8 +43,9 @@ public final class AddressRecognizer implements Recognizer {
         NormalizedText nt = a.text();
         int lastStreetToken = -100;
         // The regex is the expensive part of this recogniser; most utterances have no street word at all.
-        Matcher m = STREET.matcher(mayHaveStreet(a) ? nt.text() : "");
-        while (m.find()) {
+        // Both alternatives of STREET need a digit (house number, box number), so text without one cannot match.
+        Matcher m = mayHaveStreet(a) && hasDigit(nt.text()) ? STREET.matcher(nt.text()) : null;
+        while (m != null && m.find()) {
             int firstToken = nt.tokenAt(m.start());
             if (firstToken < 0 || !startsOnNumberOrBox(a, firstToken) || a.followedByUnit(firstToken)
                     || a.cueFor(firstToken, firstToken + 1) == Cue.NEGATIVE) {
@@ -55,20 +56,20 @@ public final class AddressRecognizer implements Recognizer {
         }
         for (int i = 0; i < a.size(); i++) {
             NormalizedText.Token t = a.token(i);
-            Cue cue = a.cueFor(i, i + 1);
             if (t.isNumber()) {
-                String d = t.digits();
+                String d = a.digits(i);
                 if (d.length() != 5 && d.length() != 9 || a.followedByUnit(i)) {
                     continue;
                 }
+                Cue cue = a.cueFor(i, i + 1);
                 if (cue == Cue.ZIP) {
                     a.report(EntityType.POSTAL_CODE, i, i + 1, 0.95, name(), "zip after zip cue");
-                } else if (STATES.contains(a.word(i - 1)) && cue != Cue.NEGATIVE) {
+                } else if (a.is(i - 1, Lexicon.STATE) && cue != Cue.NEGATIVE) {
                     a.report(EntityType.POSTAL_CODE, i, i + 1, 0.85, name(), "zip after a state name");
                 } else if (i > lastStreetToken && i - lastStreetToken <= 6 && cue != Cue.NEGATIVE) {
                     a.report(EntityType.POSTAL_CODE, i, i + 1, 0.8, name(), "zip after a street address");
                 }
-            } else if (t.kind() == NormalizedText.Kind.ALNUM && cue == Cue.ZIP) {
+            } else if (t.kind() == NormalizedText.Kind.ALNUM && a.cueFor(i, i + 1) == Cue.ZIP) {
                 String s = t.alphanumerics();
                 if (UK_POSTCODE.matcher(s).matches() || CA_POSTCODE.matcher(s).matches()) {
                     a.report(EntityType.POSTAL_CODE, i, i + 1, 0.9, name(), "postcode after postal cue");
@@ -79,8 +80,17 @@ public final class AddressRecognizer implements Recognizer {
 
     private static boolean mayHaveStreet(Analysis a) {
         for (int i = 1; i < a.size(); i++) {
-            String w = a.word(i);
-            if (STREET_TYPE_WORDS.contains(w) || w.equals("box")) {
+            if (a.is(i, Lexicon.STREET_TYPE) || a.word(i).equals("box")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasDigit(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
                 return true;
             }
         }

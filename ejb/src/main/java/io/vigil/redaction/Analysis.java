@@ -17,12 +17,15 @@ public final class Analysis {
     private final Cue[] cueAt;
     private final int[] cueEnd;
     private final List<DetectedEntity> sink;
+    /** Digits of each number token, computed on first use; most recognisers ask for them. */
+    private final String[] digits;
 
     Analysis(NormalizedText text, List<DetectedEntity> sink) {
         this.text = text;
         this.cueAt = new Cue[text.size()];
         this.cueEnd = new int[text.size()];
         this.sink = sink;
+        this.digits = new String[text.size()];
         ContextCues.index(text, cueAt, cueEnd);
     }
 
@@ -43,12 +46,27 @@ public final class Analysis {
         return i >= 0 && i < text.size() ? text.token(i).text() : "";
     }
 
+    /** True when token i's text has one of the {@link Lexicon} roles; false outside the utterance. */
+    boolean is(int i, long roles) {
+        return i >= 0 && i < text.size() && (text.roles(i) & roles) != 0;
+    }
+
+    /** {@code token(i).digits()}, computed once per utterance. */
+    public String digits(int i) {
+        String d = digits[i];
+        if (d == null) {
+            d = text.token(i).digits();
+            digits[i] = d;
+        }
+        return d;
+    }
+
     /**
      * The cue nearest to the value spanning tokens [from, to): the closest phrase ending before {@code from}, else
      * the closest one starting after the value. Null when there is none in the windows.
      */
     public Cue cueFor(int from, int to) {
-        if (from > 0 && ContextCues.isImmediateNegative(word(from - 1)) && !endsIn(from - 1)) {
+        if (is(from - 1, Lexicon.IMMEDIATE_NEGATIVE) && !endsIn(from - 1)) {
             return Cue.NEGATIVE;
         }
         for (int j = from - 1; j >= Math.max(0, from - CUE_WINDOW_BEFORE); j--) {
@@ -91,7 +109,7 @@ public final class Analysis {
 
     /** True when the number at token i is followed by "dollars", "pm", "people" and similar. */
     public boolean followedByUnit(int i) {
-        return ContextCues.isUnitWord(word(i + 1));
+        return is(i + 1, Lexicon.UNIT_AFTER);
     }
 
     /** Reports tokens [from, to) as one entity. */

@@ -19,7 +19,7 @@ public final class BankAccountRecognizer implements Recognizer {
             if (!t.isNumber() || a.followedByUnit(i)) {
                 continue;
             }
-            String d = t.digits();
+            String d = a.digits(i);
             Cue cue = a.cueFor(i, i + 1);
             if (cue == Cue.ROUTING && d.length() >= 8 && d.length() <= 10) {
                 boolean aba = d.length() == 9 && Checksums.abaRouting(d);

@@ -16,7 +16,7 @@ public final class CardDetailsRecognizer implements Recognizer {
         for (int i = 0; i < a.size(); i++) {
             NormalizedText.Token t = a.token(i);
             String w = t.text();
-            Integer month = SpokenFormNormalizer.MONTHS.get(w);
+            Integer month = a.is(i, Lexicon.MONTH) ? SpokenFormNormalizer.MONTHS.get(w) : null;
             if (month != null && i + 1 < a.size() && a.token(i + 1).isNumber()) {
                 int yearLen = a.token(i + 1).digits().length();
                 if ((yearLen == 2 || yearLen == 4) && a.cueFor(i, i + 2) == Cue.EXPIRY) {
@@ -28,7 +28,7 @@ public final class CardDetailsRecognizer implements Recognizer {
             if (!t.isNumber() || a.followedByUnit(i)) {
                 continue;
             }
-            String d = t.digits();
+            String d = a.digits(i);
             Cue cue = a.cueFor(i, i + 1);
             if (cue == Cue.EXPIRY && isExpiry(t.text(), d)) {
                 a.report(EntityType.CARD_EXPIRY, i, i + 1, 0.9, name(), "month/year after expiry cue");

@@ -19,7 +19,7 @@ public final class ContextCues {
 
     private static final Map<String, List<Phrase>> BY_FIRST_WORD = new HashMap<>();
 
-    private static final Set<String> UNITS_AFTER = Set.copyOf(java.util.List.of("dollars", "dollar", "bucks", "cents", "percent", "pm", "am",
+    static final Set<String> UNITS_AFTER = Set.copyOf(java.util.List.of("dollars", "dollar", "bucks", "cents", "percent", "pm", "am",
             "o'clock", "minutes", "minute", "mins", "hours", "hour", "days", "day", "weeks", "week", "months", "month",
             "years", "year", "times", "people", "items", "miles", "pounds", "euros", "kids", "calls", "seconds",
             "points", "gigs", "gb", "mb", "units", "boxes", "bottles", "pieces", "rings", "percent.", "%", "grand",
@@ -73,7 +73,7 @@ public final class ContextCues {
     }
 
     /** Words that make the number right after them an amount, year or count ("about 500", "since 2019"). */
-    private static final Set<String> IMMEDIATE_NEGATIVE = Set.copyOf(java.util.List.of("in", "about", "around", "only", "over", "under",
+    static final Set<String> IMMEDIATE_NEGATIVE = Set.copyOf(java.util.List.of("in", "about", "around", "only", "over", "under",
             "than", "after", "before", "until", "til", "by", "every", "per", "costs", "cost", "paid", "charged", "owe",
             "total", "took", "takes", "lasted", "minus", "since", "$", "approximately", "roughly", "almost", "nearly",
             "least", "most", "top", "chapter", "number of"));
@@ -96,7 +96,10 @@ public final class ContextCues {
         List<NormalizedText.Token> tokens = text.tokens();
         int coveredUntil = 0;
         for (int i = 0; i < tokens.size(); i++) {
-            List<Phrase> candidates = BY_FIRST_WORD.get(tokens.get(i).text());
+            if ((text.roles(i) & Lexicon.CUE_START) == 0) {
+                continue;
+            }
+            List<Phrase> candidates = text.entry(i).cuePhrases;
             if (candidates == null || i < coveredUntil) {
                 // Inside a longer phrase ("account number is"), the inner "number is" must not count on its own.
                 continue;
@@ -123,6 +126,16 @@ public final class ContextCues {
             }
         }
         return true;
+    }
+
+    /** Every word that starts a cue phrase. */
+    static Set<String> firstWords() {
+        return BY_FIRST_WORD.keySet();
+    }
+
+    /** The phrases starting with {@code word}, or null. */
+    static List<Phrase> phrasesStartingWith(String word) {
+        return BY_FIRST_WORD.get(word);
     }
 
     /** True when the word right before a number makes it an amount, year or count. */

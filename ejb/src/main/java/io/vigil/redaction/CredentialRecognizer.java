@@ -30,7 +30,7 @@ public final class CredentialRecognizer implements Recognizer {
                 continue;
             }
             if (t.isNumber() && !a.followedByUnit(i) && a.cueFor(i, i + 1) == Cue.PIN) {
-                int len = t.digits().length();
+                int len = a.digits(i).length();
                 if (len >= 4 && len <= 8) {
                     a.report(EntityType.PIN, i, i + 1, 0.9, name(), "digits after pin cue");
                 }

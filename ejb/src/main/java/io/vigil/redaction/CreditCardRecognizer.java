@@ -19,7 +19,7 @@ public final class CreditCardRecognizer implements Recognizer {
             if (!t.isNumber()) {
                 continue;
             }
-            String d = t.digits();
+            String d = a.digits(i);
             int len = d.length();
             if (len < 4) {
                 continue;

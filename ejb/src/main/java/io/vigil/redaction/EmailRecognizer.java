@@ -23,6 +23,9 @@ public final class EmailRecognizer implements Recognizer {
 
     @Override
     public void recognize(Analysis a) {
+        if (a.text().text().indexOf('@') < 0) {
+            return;
+        }
         for (int i = 0; i < a.size(); i++) {
             String w = a.word(i);
             if (w.indexOf('@') < 0 || !EMAIL.matcher(w).matches()) {

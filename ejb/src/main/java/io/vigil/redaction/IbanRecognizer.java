@@ -1,14 +1,34 @@
 package io.vigil.redaction;
 
-import java.util.regex.Pattern;
-
 /**
  * International bank account numbers: country letters, two check digits, up to 30 letters and digits. The mod-97
  * check makes a spelled IBAN safe to take without context; with an "iban" cue the shape alone is enough.
  */
 public final class IbanRecognizer implements Recognizer {
 
-    private static final Pattern SHAPE = Pattern.compile("[a-z]{2}\\d{2}[a-z0-9]{10,30}");
+    /** {@code [a-z]{2}\d{2}[a-z0-9]{10,30}}: country, check digits, account; by hand, asked of every code token. */
+    static boolean hasShape(String s) {
+        int n = s.length();
+        if (n < 14 || n > 34 || !isLower(s.charAt(0)) || !isLower(s.charAt(1)) || !isDigit(s.charAt(2))
+                || !isDigit(s.charAt(3))) {
+            return false;
+        }
+        for (int i = 4; i < n; i++) {
+            char c = s.charAt(i);
+            if (!isLower(c) && !isDigit(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isLower(char c) {
+        return c >= 'a' && c <= 'z';
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
 
     @Override
     public String name() {
@@ -23,7 +43,7 @@ public final class IbanRecognizer implements Recognizer {
                 continue;
             }
             String s = t.alphanumerics();
-            if (!SHAPE.matcher(s).matches()) {
+            if (!hasShape(s)) {
                 continue;
             }
             if (Checksums.ibanMod97(s)) {

@@ -16,7 +16,8 @@ public final class IdentityDocumentRecognizer implements Recognizer {
     public void recognize(Analysis a) {
         for (int i = 0; i < a.size(); i++) {
             NormalizedText.Token t = a.token(i);
-            if (t.kind() == NormalizedText.Kind.WORD || a.followedByUnit(i)) {
+            // Letters and digits never outnumber the token's characters, so short tokens are out at once.
+            if (t.kind() == NormalizedText.Kind.WORD || t.text().length() < 5 || a.followedByUnit(i)) {
                 continue;
             }
             String s = t.alphanumerics();

@@ -6,7 +6,9 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -36,12 +38,29 @@ public final class NameGazetteer {
     private static final NameGazetteer DEFAULT = new NameGazetteer(load("/redaction/first_names.txt"),
             load("/redaction/last_names.txt"));
 
+    /** Bits of {@link #roles(String)}. */
+    static final int FIRST = 1;
+    static final int LAST = 2;
+    static final int NAME = FIRST | LAST;
+    static final int AMBIGUOUS_NAME = 4;
+
     private final Set<String> first;
     private final Set<String> last;
+    /** All three memberships of a word in one look-up; the name recogniser asks for them together. */
+    private final Map<String, Integer> roles = new HashMap<>();
 
     private NameGazetteer(Set<String> first, Set<String> last) {
         this.first = first;
         this.last = last;
+        first.forEach(w -> roles.merge(w, FIRST, (x, y) -> x | y));
+        last.forEach(w -> roles.merge(w, LAST, (x, y) -> x | y));
+        AMBIGUOUS.forEach(w -> roles.merge(w, AMBIGUOUS_NAME, (x, y) -> x | y));
+    }
+
+    /** {@link #FIRST}, {@link #LAST} and {@link #AMBIGUOUS_NAME} bits of a word; 0 when it is none of them. */
+    int roles(String w) {
+        Integer r = roles.get(w);
+        return r == null ? 0 : r;
     }
 
     public static NameGazetteer defaults() {

@@ -1,7 +1,7 @@
 package io.vigil.redaction;
 
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -62,14 +62,20 @@ public final class NormalizedText {
     private final String text;
     private final int[] origStart;
     private final int[] origEnd;
+    private final Token[] tokenArray;
     private final List<Token> tokens;
+    /** {@link Lexicon} entry of every token's text (null when unknown), so recognisers test roles without hashing. */
+    private final Lexicon.Entry[] entries;
 
-    private NormalizedText(String original, String text, int[] origStart, int[] origEnd, List<Token> tokens) {
+    private NormalizedText(String original, String text, int[] origStart, int[] origEnd, Token[] tokens,
+                           Lexicon.Entry[] entries) {
         this.original = original;
         this.text = text;
         this.origStart = origStart;
         this.origEnd = origEnd;
-        this.tokens = tokens;
+        this.tokenArray = tokens;
+        this.tokens = Collections.unmodifiableList(Arrays.asList(tokens));
+        this.entries = entries;
     }
 
     public String original() {
@@ -85,11 +91,22 @@ public final class NormalizedText {
     }
 
     public Token token(int index) {
-        return tokens.get(index);
+        return tokenArray[index];
     }
 
     public int size() {
-        return tokens.size();
+        return tokenArray.length;
+    }
+
+    /** Lexicon role bits of token {@code index} (see {@link Lexicon}); 0 for a word the engine does not know. */
+    long roles(int index) {
+        Lexicon.Entry e = entries[index];
+        return e == null ? 0 : e.flags;
+    }
+
+    /** Lexicon entry of token {@code index}, or null for a word the engine does not know. */
+    Lexicon.Entry entry(int index) {
+        return entries[index];
     }
 
     /** Original offset where the character at normalised offset {@code normalizedStart} begins. */
@@ -105,10 +122,10 @@ public final class NormalizedText {
     /** Index of the token containing normalised offset {@code offset}, or -1 if it falls on a separator. */
     public int tokenAt(int offset) {
         int lo = 0;
-        int hi = tokens.size() - 1;
+        int hi = tokenArray.length - 1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
-            Token t = tokens.get(mid);
+            Token t = tokenArray[mid];
             if (offset < t.start()) {
                 hi = mid - 1;
             } else if (offset >= t.end()) {
@@ -122,57 +139,95 @@ public final class NormalizedText {
 
     /** Mutable builder used by the normaliser; appends tokens and remembers where each character came from. */
     static final class Builder {
+        /** Marks a token whose lexicon entry is not known yet; {@link #build()} looks its text up. */
+        static final Lexicon.Entry UNRESOLVED = new Lexicon.Entry("");
+
         private final String original;
         private final StringBuilder text;
         private int[] starts;
         private int[] ends;
-        private final List<int[]> tokenBounds = new ArrayList<>();
+        private int count;
+        private int[] tokenStart;
+        private int[] tokenEnd;
+        private boolean[] spelled;
+        /** The token's text when it is exactly one word passed to {@link #newWord}; null once extended. */
+        private String[] tokenWord;
+        private Lexicon.Entry[] tokenEntry;
         /** Set by a self-correction: the next character appended takes this original start instead of its own. */
         private int pendingOriginStart = -1;
 
-        Builder(String original) {
+        Builder(String original, int expectedTokens) {
             this.original = original;
             this.text = new StringBuilder(original.length() + 16);
             this.starts = new int[original.length() + 16];
             this.ends = new int[original.length() + 16];
+            int capacity = Math.max(4, expectedTokens);
+            this.tokenStart = new int[capacity];
+            this.tokenEnd = new int[capacity];
+            this.spelled = new boolean[capacity];
+            this.tokenWord = new String[capacity];
+            this.tokenEntry = new Lexicon.Entry[capacity];
         }
 
         boolean isEmpty() {
-            return tokenBounds.isEmpty();
+            return count == 0;
         }
 
         /** Starts a new token. */
         void newToken(CharSequence s, int oStart, int oEnd) {
-            if (!tokenBounds.isEmpty()) {
+            addToken(s, null, UNRESOLVED, oStart, oEnd);
+        }
+
+        /** Starts a new token that is the word {@code s}; {@code known} is its lexicon entry or UNRESOLVED. */
+        void newWord(String s, Lexicon.Entry known, int oStart, int oEnd) {
+            addToken(s, s, known, oStart, oEnd);
+        }
+
+        private void addToken(CharSequence s, String word, Lexicon.Entry known, int oStart, int oEnd) {
+            if (count > 0) {
                 appendChar(' ', oStart, oStart);
             }
-            int tokenStart = text.length();
+            int start = text.length();
             appendChars(s, oStart, oEnd);
-            tokenBounds.add(new int[] {tokenStart, text.length(), 0});
+            if (count == tokenStart.length) {
+                int n = count * 2;
+                tokenStart = Arrays.copyOf(tokenStart, n);
+                tokenEnd = Arrays.copyOf(tokenEnd, n);
+                spelled = Arrays.copyOf(spelled, n);
+                tokenWord = Arrays.copyOf(tokenWord, n);
+                tokenEntry = Arrays.copyOf(tokenEntry, n);
+            }
+            tokenStart[count] = start;
+            tokenEnd[count] = text.length();
+            spelled[count] = false;
+            tokenWord[count] = word;
+            tokenEntry[count] = known;
+            count++;
         }
 
         /** Glues characters onto the last token (no separating space). */
         void extendToken(CharSequence s, int oStart, int oEnd) {
-            if (tokenBounds.isEmpty()) {
+            if (count == 0) {
                 newToken(s, oStart, oEnd);
                 return;
             }
             appendChars(s, oStart, oEnd);
-            tokenBounds.get(tokenBounds.size() - 1)[1] = text.length();
+            tokenEnd[count - 1] = text.length();
+            tokenWord[count - 1] = null;
+            tokenEntry[count - 1] = UNRESOLVED;
         }
 
         /** Marks the last token as letters spelled one by one. */
         void markLastSpelled() {
-            tokenBounds.get(tokenBounds.size() - 1)[2] = 1;
+            spelled[count - 1] = true;
         }
 
         /** Last token's text, or "" when there is none. */
         String lastToken() {
-            if (tokenBounds.isEmpty()) {
+            if (count == 0) {
                 return "";
             }
-            int[] b = tokenBounds.get(tokenBounds.size() - 1);
-            return text.substring(b[0], b[1]);
+            return text.substring(tokenStart[count - 1], tokenEnd[count - 1]);
         }
 
         /**
@@ -180,17 +235,33 @@ public final class NormalizedText {
          * dropped token's original start, so the corrected value's span also covers what was abandoned.
          */
         void dropLastTokenKeepingOrigin() {
-            int[] b = tokenBounds.remove(tokenBounds.size() - 1);
-            int dropStart = starts[b[0]];
-            int cut = tokenBounds.isEmpty() ? 0 : b[0] - 1;
+            count--;
+            int dropStart = starts[tokenStart[count]];
+            int cut = count == 0 ? 0 : tokenStart[count] - 1;
             text.setLength(cut);
             pendingOriginStart = pendingOriginStart >= 0 ? Math.min(pendingOriginStart, dropStart) : dropStart;
         }
 
         private void appendChars(CharSequence s, int oStart, int oEnd) {
-            for (int i = 0; i < s.length(); i++) {
-                appendChar(s.charAt(i), oStart, oEnd);
+            int len = s.length();
+            if (len == 0) {
+                return;
             }
+            if (pendingOriginStart >= 0) {
+                for (int i = 0; i < len; i++) {
+                    appendChar(s.charAt(i), oStart, oEnd);
+                }
+                return;
+            }
+            int n = text.length();
+            if (n + len > starts.length) {
+                int capacity = Math.max(n * 2 + 8, n + len);
+                starts = Arrays.copyOf(starts, capacity);
+                ends = Arrays.copyOf(ends, capacity);
+            }
+            text.append(s);
+            Arrays.fill(starts, n, n + len, oStart);
+            Arrays.fill(ends, n, n + len, oEnd);
         }
 
         private void appendChar(char c, int oStart, int oEnd) {
@@ -210,17 +281,22 @@ public final class NormalizedText {
 
         NormalizedText build() {
             String t = text.toString();
-            List<Token> list = new ArrayList<>(tokenBounds.size());
-            for (int[] b : tokenBounds) {
-                String s = t.substring(b[0], b[1]);
-                Kind kind = classify(s);
-                list.add(new Token(b[0], b[1], kind == Kind.WORD && b[2] == 1 ? Kind.SPELLED : kind, s));
+            Token[] list = new Token[count];
+            Lexicon.Entry[] entries = new Lexicon.Entry[count];
+            for (int k = 0; k < count; k++) {
+                String s = tokenWord[k] != null ? tokenWord[k] : t.substring(tokenStart[k], tokenEnd[k]);
+                Lexicon.Entry e = tokenEntry[k] == UNRESOLVED ? Lexicon.lookupAscii(t, tokenStart[k], tokenEnd[k])
+                        : tokenEntry[k];
+                entries[k] = e;
+                Kind kind = e != null ? e.kind : classify(s);
+                list[k] = new Token(tokenStart[k], tokenEnd[k], kind == Kind.WORD && spelled[k] ? Kind.SPELLED : kind,
+                        s);
             }
             return new NormalizedText(original, t, Arrays.copyOf(starts, t.length()), Arrays.copyOf(ends, t.length()),
-                    List.copyOf(list));
+                    list, entries);
         }
 
-        private static Kind classify(String s) {
+        static Kind classify(String s) {
             boolean letters = false;
             boolean digits = false;
             boolean other = false;

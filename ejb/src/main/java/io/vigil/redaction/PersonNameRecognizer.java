@@ -10,18 +10,18 @@ import java.util.Set;
  */
 public final class PersonNameRecognizer implements Recognizer {
 
-    private static final String[][] STRONG = {{"my", "name", "is"}, {"name", "is"}, {"name's"}, {"names"},
+    static final String[][] STRONG = {{"my", "name", "is"}, {"name", "is"}, {"name's"}, {"names"},
             {"name"}, {"mister"}, {"mr"}, {"mrs"}, {"ms"}, {"miss"}, {"missus"}, {"doctor"}, {"dr"},
             {"holder", "is"}, {"under", "the", "name"}, {"surname", "is"}, {"spelled"}, {"spell", "it"},
             {"spelt"}, {"first", "name"}, {"last", "name"}, {"surname"}, {"called"}, {"named"}, {"hi", "this", "is"},
             {"hello", "this", "is"}, {"hey", "this", "is"}, {"yes", "this", "is"}, {"yeah", "this", "is"},
             {"name", "is", "uh"}, {"name's", "uh"}, {"is", "under"}, {"under"}};
-    private static final String[][] WEAK = {{"this", "is"}, {"i'm"}, {"i", "am"}, {"it's"}, {"its"}, {"speak", "to"},
+    static final String[][] WEAK = {{"this", "is"}, {"i'm"}, {"i", "am"}, {"it's"}, {"its"}, {"speak", "to"},
             {"speak", "with"}, {"speaking", "with"}, {"talk", "to"}, {"talking", "to"}, {"ask", "for"},
             {"asking", "for"}, {"for"}, {"hi"}, {"hello"}, {"hey"}, {"thanks"}, {"thank", "you"}, {"and"},
             {"with"}, {"to"}, {"wife"}, {"husband"}, {"son"}, {"daughter"}, {"mother"}, {"father"}, {"is"},
             {"by"}, {"from"}, {"me"}, {"was"}};
-    private static final Set<String> STOP = Set.copyOf(java.util.List.of("a", "an", "the", "and", "or", "but", "so", "i", "i'm", "my", "me",
+    static final Set<String> STOP = Set.copyOf(java.util.List.of("a", "an", "the", "and", "or", "but", "so", "i", "i'm", "my", "me",
             "you", "your", "we", "our", "it", "it's", "is", "was", "be", "been", "am", "are", "were", "this", "that",
             "that's", "there", "here", "calling", "call", "about", "regarding", "speaking", "from", "with", "to", "for",
             "of", "in", "on", "at", "by", "just", "really", "not", "going", "trying", "wondering", "correct", "right",
@@ -80,20 +80,23 @@ public final class PersonNameRecognizer implements Recognizer {
     private int tryName(Analysis a, int i) {
         NormalizedText.Token t = a.token(i);
         String w = t.text();
-        if (!isWordLike(t) || STOP.contains(w) || a.cueAt(i) != null) {
+        if (a.is(i, Lexicon.NAME_STOP) || a.cueAt(i) != null || !isWordLike(t)) {
             return i;
         }
-        boolean strong = endsWith(a, i, STRONG);
-        boolean weak = !strong && endsWith(a, i, WEAK);
-        boolean known = gazetteer.isName(w);
-        boolean unambiguousFirst = gazetteer.isFirstName(w) && !gazetteer.isAmbiguous(w);
+        // The role bit of the previous word rules out most trigger phrases before comparing any of them.
+        boolean strong = a.is(i - 1, Lexicon.STRONG_TRIGGER_END) && endsWith(a, i, STRONG);
+        boolean weak = !strong && a.is(i - 1, Lexicon.WEAK_TRIGGER_END) && endsWith(a, i, WEAK);
+        int roles = gazetteer.roles(w);
+        boolean known = (roles & NameGazetteer.NAME) != 0;
+        boolean ambiguous = (roles & NameGazetteer.AMBIGUOUS_NAME) != 0;
+        boolean unambiguousFirst = (roles & NameGazetteer.FIRST) != 0 && !ambiguous;
         boolean spelled = t.kind() == NormalizedText.Kind.SPELLED && w.length() >= 2;
         double score;
         String reason;
         if (strong) {
             score = 0.9;
             reason = "after name trigger phrase";
-        } else if (weak && (known || spelled) && (!gazetteer.isAmbiguous(w) || nextIsName(a, i))) {
+        } else if (weak && (known || spelled) && (!ambiguous || nextIsName(a, i))) {
             score = 0.85;
             reason = "gazetteer name after weak trigger";
         } else if (unambiguousFirst || (known && nextIsLastName(a, i))) {
@@ -106,7 +109,7 @@ public final class PersonNameRecognizer implements Recognizer {
         while (end < a.size() && end - i < 4) {
             NormalizedText.Token n = a.token(end);
             String nw = n.text();
-            if (!isWordLike(n) || STOP.contains(nw) || a.cueAt(end) != null) {
+            if (!isWordLike(n) || a.is(end, Lexicon.NAME_STOP) || a.cueAt(end) != null) {
                 break;
             }
             boolean spelledNext = n.kind() == NormalizedText.Kind.SPELLED;
@@ -122,11 +125,11 @@ public final class PersonNameRecognizer implements Recognizer {
 
     private boolean nextIsName(Analysis a, int i) {
         return i + 1 < a.size() && isWordLike(a.token(i + 1)) && gazetteer.isName(a.word(i + 1))
-                && !STOP.contains(a.word(i + 1));
+                && !a.is(i + 1, Lexicon.NAME_STOP);
     }
 
     private boolean nextIsLastName(Analysis a, int i) {
-        return i + 1 < a.size() && gazetteer.isLastName(a.word(i + 1)) && !STOP.contains(a.word(i + 1));
+        return i + 1 < a.size() && gazetteer.isLastName(a.word(i + 1)) && !a.is(i + 1, Lexicon.NAME_STOP);
     }
 
     private static boolean isWordLike(NormalizedText.Token t) {

@@ -32,7 +32,7 @@ public final class PhoneNumberRecognizer implements Recognizer {
             if (!t.isNumber()) {
                 continue;
             }
-            String d = t.digits();
+            String d = a.digits(i);
             if (d.length() < 7 || d.length() > 15 || a.followedByUnit(i)) {
                 continue;
             }

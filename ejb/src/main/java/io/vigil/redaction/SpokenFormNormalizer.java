@@ -26,13 +26,13 @@ import java.util.Set;
  */
 public final class SpokenFormNormalizer {
 
-    private static final Map<String, Integer> UNITS = Map.of("zero", 0, "one", 1, "two", 2, "three", 3, "four", 4,
+    static final Map<String, Integer> UNITS = Map.of("zero", 0, "one", 1, "two", 2, "three", 3, "four", 4,
             "five", 5, "six", 6, "seven", 7, "eight", 8, "nine", 9);
-    private static final Map<String, Integer> TEENS = Map.of("ten", 10, "eleven", 11, "twelve", 12, "thirteen", 13,
+    static final Map<String, Integer> TEENS = Map.of("ten", 10, "eleven", 11, "twelve", 12, "thirteen", 13,
             "fourteen", 14, "fifteen", 15, "sixteen", 16, "seventeen", 17, "eighteen", 18, "nineteen", 19);
-    private static final Map<String, Integer> TENS = Map.of("twenty", 20, "thirty", 30, "forty", 40, "fourty", 40,
+    static final Map<String, Integer> TENS = Map.of("twenty", 20, "thirty", 30, "forty", 40, "fourty", 40,
             "fifty", 50, "sixty", 60, "seventy", 70, "eighty", 80, "ninety", 90);
-    private static final Map<String, Integer> ORDINALS = Map.ofEntries(Map.entry("first", 1), Map.entry("second", 2),
+    static final Map<String, Integer> ORDINALS = Map.ofEntries(Map.entry("first", 1), Map.entry("second", 2),
             Map.entry("third", 3), Map.entry("fourth", 4), Map.entry("fifth", 5), Map.entry("sixth", 6),
             Map.entry("seventh", 7), Map.entry("eighth", 8), Map.entry("ninth", 9), Map.entry("tenth", 10),
             Map.entry("eleventh", 11), Map.entry("twelfth", 12), Map.entry("thirteenth", 13),
@@ -46,30 +46,30 @@ public final class SpokenFormNormalizer {
             Map.entry("mar", 3), Map.entry("apr", 4), Map.entry("jun", 6), Map.entry("jul", 7), Map.entry("aug", 8),
             Map.entry("sep", 9), Map.entry("sept", 9), Map.entry("oct", 10), Map.entry("nov", 11),
             Map.entry("dec", 12));
-    private static final Set<String> FILLERS = Set.copyOf(java.util.List.of("uh", "um", "uhm", "umm", "er", "erm", "ah", "hmm", "mm", "uhh",
+    static final Set<String> FILLERS = Set.copyOf(java.util.List.of("uh", "um", "uhm", "umm", "er", "erm", "ah", "hmm", "mm", "uhh",
             "ehm", "eh"));
-    private static final Set<String> CORRECTION_FIRST = Set.copyOf(java.util.List.of("sorry", "wait", "actually", "correction", "no", "i",
+    static final Set<String> CORRECTION_FIRST = Set.copyOf(java.util.List.of("sorry", "wait", "actually", "correction", "no", "i",
             "scratch", "let", "oops", "hold", "i'm", "that's", "nope"));
-    private static final Set<String> CORRECTION_VOCAB = Set.copyOf(java.util.List.of("sorry", "wait", "actually", "correction", "no", "i",
+    static final Set<String> CORRECTION_VOCAB = Set.copyOf(java.util.List.of("sorry", "wait", "actually", "correction", "no", "i",
             "mean", "scratch", "that", "let", "me", "start", "again", "over", "oops", "my", "bad", "hold", "on",
             "i'm", "that's", "wrong", "not", "right", "repeat", "nope", "it's", "its", "the", "from", "top"));
-    private static final Set<String> CORRECTION_STRONG = Set.copyOf(java.util.List.of("sorry", "wait", "mean", "actually", "correction",
+    static final Set<String> CORRECTION_STRONG = Set.copyOf(java.util.List.of("sorry", "wait", "mean", "actually", "correction",
             "scratch", "oops", "no", "wrong", "again", "over", "nope", "repeat"));
-    private static final Map<String, String> CONNECTORS = Map.of("dash", "-", "hyphen", "-", "slash", "/", "dot", ".",
+    static final Map<String, String> CONNECTORS = Map.of("dash", "-", "hyphen", "-", "slash", "/", "dot", ".",
             "underscore", "_");
     /** Words that never sit on either side of a spoken connector; stops "the dash cam" becoming "the-cam". */
-    private static final Set<String> CONNECTOR_STOP = Set.copyOf(java.util.List.of("and", "or", "the", "is", "a", "i", "so", "but", "then",
+    static final Set<String> CONNECTOR_STOP = Set.copyOf(java.util.List.of("and", "or", "the", "is", "a", "i", "so", "but", "then",
             "that", "it", "my", "to", "of", "in", "on", "was", "it's", "your", "this"));
-    private static final Set<String> TLDS = Set.copyOf(java.util.List.of("com", "net", "org", "edu", "gov", "io", "co", "us", "uk", "ca",
+    static final Set<String> TLDS = Set.copyOf(java.util.List.of("com", "net", "org", "edu", "gov", "io", "co", "us", "uk", "ca",
             "info", "biz", "me", "de", "fr", "au", "mil", "ai", "app", "dev"));
     /** After "nine oh", these mean "oh" is an exclamation, not a zero. */
-    private static final Set<String> OH_BREAKERS = Set.of("wait", "sorry", "no", "god", "yes", "man", "dear", "boy",
+    static final Set<String> OH_BREAKERS = Set.of("wait", "sorry", "no", "god", "yes", "man", "dear", "boy",
             "really", "wow", "my", "i", "well", "nice");
     /** Words that typically follow a spelled code; an "a" before them is still a letter ("... 1 a a yeah"). */
-    private static final Set<String> CODE_CLOSERS = Set.of("yeah", "yes", "okay", "ok", "thanks", "thank", "got",
+    static final Set<String> CODE_CLOSERS = Set.of("yeah", "yes", "okay", "ok", "thanks", "thank", "got",
             "is", "that's", "and", "right", "please", "correct", "sorry");
     /** Words that follow the pronoun "i"; an "i" before them is not a spelled letter. */
-    private static final Set<String> PRONOUN_FOLLOWERS = Set.of("think", "guess", "mean", "have", "had", "was", "am",
+    static final Set<String> PRONOUN_FOLLOWERS = Set.of("think", "guess", "mean", "have", "had", "was", "am",
             "need", "want", "said", "will", "can", "just", "don't", "didn't", "believe", "hope", "know", "got",
             "would", "should", "could", "did", "do", "see", "called", "live", "wanted", "forgot", "remember", "only");
     private static final Set<String> NUMBER_SUFFIXES = Set.of("st", "nd", "rd", "th", "s", "am", "pm", "k", "m");
@@ -81,20 +81,64 @@ public final class SpokenFormNormalizer {
     record Word(int start, int end, String text) {
     }
 
-    public NormalizedText normalize(String original) {
-        return new Walker(original, lex(original)).run();
+    /**
+     * The words of one utterance as parallel arrays, each with its {@link Lexicon} entry (null for a word no part of the
+     * engine knows). Known words share the lexicon's string, so splitting costs no allocation for them.
+     */
+    static final class Words {
+        int size;
+        int[] start;
+        int[] end;
+        String[] text;
+        Lexicon.Entry[] entry;
+
+        Words(int capacity) {
+            start = new int[capacity];
+            end = new int[capacity];
+            text = new String[capacity];
+            entry = new Lexicon.Entry[capacity];
+        }
+
+        void add(int s, int e, String t, Lexicon.Entry known) {
+            if (size == start.length) {
+                int n = size * 2 + 4;
+                start = java.util.Arrays.copyOf(start, n);
+                end = java.util.Arrays.copyOf(end, n);
+                text = java.util.Arrays.copyOf(text, n);
+                entry = java.util.Arrays.copyOf(entry, n);
+            }
+            start[size] = s;
+            end[size] = e;
+            text[size] = t;
+            entry[size] = known;
+            size++;
+        }
     }
 
+    public NormalizedText normalize(String original) {
+        return new Walker(original, split(original)).run();
+    }
+
+    /** The words of {@code s} as records; for callers outside the hot path. */
     static List<Word> lex(String s) {
-        List<Word> words = new ArrayList<>(s.length() / 4 + 4);
+        Words words = split(s);
+        List<Word> list = new ArrayList<>(words.size);
+        for (int k = 0; k < words.size; k++) {
+            list.add(new Word(words.start[k], words.end[k], words.text[k]));
+        }
+        return list;
+    }
+
+    static Words split(String s) {
+        Words words = new Words(s.length() / 4 + 4);
         int n = s.length();
         int i = 0;
         while (i < n) {
-            while (i < n && Character.isWhitespace(s.charAt(i))) {
+            while (i < n && isWhitespace(s.charAt(i))) {
                 i++;
             }
             int start = i;
-            while (i < n && !Character.isWhitespace(s.charAt(i))) {
+            while (i < n && !isWhitespace(s.charAt(i))) {
                 i++;
             }
             int end = i;
@@ -111,10 +155,18 @@ public final class SpokenFormNormalizer {
         return words;
     }
 
-    private static void addWord(List<Word> words, String s, int start, int end) {
+    private static void addWord(Words words, String s, int start, int end) {
+        Lexicon.Entry known = Lexicon.lookupAscii(s, start, end);
+        if (known != null && known.word.indexOf('-') < 0) {
+            words.add(start, end, known.word, known);
+            return;
+        }
+        // An ASCII word the lexicon does not know stays unknown after lower-casing, unless rewritten below.
+        boolean unknown = known == null && Lexicon.isAscii(s, start, end);
         String text = s.substring(start, end).toLowerCase(java.util.Locale.ROOT);
         if (text.equals("a.m") || text.equals("p.m")) {
             text = text.charAt(0) + "m";
+            unknown = false;
         }
         int dash = text.indexOf('-');
         if (dash > 0 && isSpokenNumberWord(text.substring(0, dash))) {
@@ -122,13 +174,21 @@ public final class SpokenFormNormalizer {
             int partStart = start;
             for (String part : text.split("-")) {
                 if (!part.isEmpty()) {
-                    words.add(new Word(partStart, partStart + part.length(), part));
+                    words.add(partStart, partStart + part.length(), part, Lexicon.lookup(part));
                 }
                 partStart += part.length() + 1;
             }
             return;
         }
-        words.add(new Word(start, end, text));
+        words.add(start, end, text, unknown ? null : Lexicon.lookup(text));
+    }
+
+    /** {@link Character#isWhitespace(char)} with the common ASCII cases answered inline. */
+    private static boolean isWhitespace(char c) {
+        if (c > ' ') {
+            return c >= 0x80 && Character.isWhitespace(c);
+        }
+        return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1C && c <= 0x1F);
     }
 
     private static boolean isEdgePunctuation(char c) {
@@ -189,7 +249,8 @@ public final class SpokenFormNormalizer {
 
     /** The per-call state of one normalisation; never shared between threads. */
     private static final class Walker {
-        private final List<Word> w;
+        private final Words w;
+        private final int n;
         private final NormalizedText.Builder b;
         private int i;
         /** The last token is a run of digits/letters that further digits or letters extend. */
@@ -199,37 +260,53 @@ public final class SpokenFormNormalizer {
         /** A connector was just glued on; the next token joins the last one. */
         private boolean glue;
 
-        Walker(String original, List<Word> words) {
+        Walker(String original, Words words) {
             this.w = words;
-            this.b = new NormalizedText.Builder(original);
+            this.n = words.size;
+            this.b = new NormalizedText.Builder(original, n);
         }
 
         NormalizedText run() {
-            while (i < w.size()) {
+            while (i < n) {
                 step();
             }
             return b.build();
         }
 
         private String text(int k) {
-            return k >= 0 && k < w.size() ? w.get(k).text() : "";
+            return k >= 0 && k < n ? w.text[k] : "";
+        }
+
+        /** Lexicon role bits of word k; 0 outside the utterance, like the "" that {@link #text} gives there. */
+        private long flags(int k) {
+            if (k < 0 || k >= n) {
+                return 0;
+            }
+            Lexicon.Entry e = w.entry[k];
+            return e == null ? 0 : e.flags;
+        }
+
+        private boolean is(int k, long role) {
+            return (flags(k) & role) != 0;
         }
 
         private int nextNonFiller(int k) {
-            while (k < w.size() && FILLERS.contains(w.get(k).text())) {
+            while (k < n && is(k, Lexicon.FILLER)) {
                 k++;
             }
             return k;
         }
 
         private void step() {
-            Word cur = w.get(i);
-            String t = cur.text();
-            if (FILLERS.contains(t)) {
+            String t = w.text[i];
+            long f = flags(i);
+            int curStart = w.start[i];
+            int curEnd = w.end[i];
+            if ((f & Lexicon.FILLER) != 0) {
                 i++;
                 return;
             }
-            if (inRun && CORRECTION_FIRST.contains(t)) {
+            if (inRun && (f & Lexicon.CORRECTION_FIRST) != 0) {
                 int after = correctionEnd(i);
                 if (after > 0 && isAtomStart(after)) {
                     b.dropLastTokenKeepingOrigin();
@@ -239,20 +316,19 @@ public final class SpokenFormNormalizer {
                     return;
                 }
             }
-            String connector = CONNECTORS.get(t);
-            if (connector != null && connectorApplies(i)) {
-                b.extendToken(connector, cur.start(), cur.end());
+            if ((f & Lexicon.CONNECTOR) != 0 && connectorApplies(i)) {
+                b.extendToken(w.entry[i].connector, curStart, curEnd);
                 glue = true;
                 i++;
                 return;
             }
             int domainEnd = t.equals("at") ? emailDomainEnd(i) : -1;
             if (domainEnd > 0) {
-                b.extendToken("@", cur.start(), cur.end());
+                b.extendToken("@", curStart, curEnd);
                 i++;
                 // Domain words up to the first "dot" belong together ("acme corp dot com" is acme-corp's domain).
                 while (i < domainEnd) {
-                    b.extendToken(text(i), w.get(i).start(), w.get(i).end());
+                    b.extendToken(text(i), w.start[i], w.end[i]);
                     i++;
                 }
                 glue = false;
@@ -260,7 +336,7 @@ public final class SpokenFormNormalizer {
                 return;
             }
             if (t.equals("plus") && isNumberStart(nextNonFiller(i + 1))) {
-                b.newToken("+", cur.start(), cur.end());
+                b.newToken("+", curStart, curEnd);
                 inRun = true;
                 runHasDigits = true;
                 runHasLetters = false;
@@ -271,7 +347,7 @@ public final class SpokenFormNormalizer {
             if ((t.equals("p") || t.equals("a")) && text(i + 1).equals("m") && inRun && runHasDigits
                     && !runHasLetters) {
                 // "three thirty p m": a time suffix, not letters of a code.
-                emitWord(t + "m", cur.start(), w.get(i + 1).end());
+                emitWord(t + "m", NormalizedText.Builder.UNRESOLVED, curStart, w.end[i + 1]);
                 i += 2;
                 return;
             }
@@ -280,41 +356,44 @@ public final class SpokenFormNormalizer {
                 boolean[] ordinal = new boolean[1];
                 int next = parseNumber(i, sb, ordinal);
                 if (ordinal[0]) {
-                    emitWord(sb.toString(), cur.start(), w.get(next - 1).end());
+                    emitWord(sb.toString(), NormalizedText.Builder.UNRESOLVED, curStart, w.end[next - 1]);
                 } else {
-                    emitAtom(sb, cur.start(), w.get(next - 1).end(), false);
+                    emitAtom(sb, curStart, w.end[next - 1], false);
                 }
                 i = next;
                 return;
             }
-            if (isWrittenNumber(t)) {
-                emitAtom(t, cur.start(), cur.end(), false);
-                i++;
-                return;
-            }
-            if (isWrittenCode(t)) {
-                emitAtom(t, cur.start(), cur.end(), true);
-                i++;
-                return;
+            if (w.entry[i] == null || (f & Lexicon.WRITTEN_NUMBER_OR_CODE) != 0) {
+                // Known words were classified once, when the lexicon was built.
+                if (isWrittenNumber(t)) {
+                    emitAtom(t, curStart, curEnd, false);
+                    i++;
+                    return;
+                }
+                if (isWrittenCode(t)) {
+                    emitAtom(t, curStart, curEnd, true);
+                    i++;
+                    return;
+                }
             }
             if (isLetterAtom(i)) {
-                int end = cur.end();
+                int end = curEnd;
                 int next = i + 1;
-                if (text(i + 1).equals("as") && text(i + 2).equals("in") && i + 3 < w.size()) {
-                    end = w.get(i + 3).end();
+                if (text(i + 1).equals("as") && text(i + 2).equals("in") && i + 3 < n) {
+                    end = w.end[i + 3];
                     next = i + 4;
                 }
-                emitAtom(t, cur.start(), end, true);
+                emitAtom(t, curStart, end, true);
                 i = next;
                 return;
             }
-            Integer ordinal = ORDINALS.get(t);
-            if (ordinal != null && ordinalIsDate(i)) {
-                emitWord(ordinal + suffix(ordinal), cur.start(), cur.end());
+            if ((f & Lexicon.ORDINAL) != 0 && ordinalIsDate(i)) {
+                int ordinal = w.entry[i].ordinal;
+                emitWord(ordinal + suffix(ordinal), NormalizedText.Builder.UNRESOLVED, curStart, curEnd);
                 i++;
                 return;
             }
-            emitWord(t, cur.start(), cur.end());
+            emitWord(t, w.entry[i], curStart, curEnd);
             i++;
         }
 
@@ -338,11 +417,12 @@ public final class SpokenFormNormalizer {
             glue = false;
         }
 
-        private void emitWord(String s, int oStart, int oEnd) {
+        /** Emits a word; {@code known} is its lexicon entry when already looked up, else {@code UNRESOLVED}. */
+        private void emitWord(String s, Lexicon.Entry known, int oStart, int oEnd) {
             if (glue) {
                 b.extendToken(s, oStart, oEnd);
             } else {
-                b.newToken(s, oStart, oEnd);
+                b.newWord(s, known, oStart, oEnd);
             }
             inRun = false;
             glue = false;
@@ -352,11 +432,11 @@ public final class SpokenFormNormalizer {
         private int correctionEnd(int k) {
             int j = k;
             boolean strong = false;
-            while (j < w.size() && j - k < 8) {
-                String t = text(j);
-                if (CORRECTION_VOCAB.contains(t)) {
-                    strong |= CORRECTION_STRONG.contains(t);
-                } else if (!FILLERS.contains(t)) {
+            while (j < n && j - k < 8) {
+                long f = flags(j);
+                if ((f & Lexicon.CORRECTION_VOCAB) != 0) {
+                    strong |= (f & Lexicon.CORRECTION_STRONG) != 0;
+                } else if ((f & Lexicon.FILLER) == 0) {
                     break;
                 }
                 j++;
@@ -365,7 +445,7 @@ public final class SpokenFormNormalizer {
         }
 
         private boolean isAtomStart(int k) {
-            if (k >= w.size()) {
+            if (k >= n) {
                 return false;
             }
             String t = text(k);
@@ -375,15 +455,14 @@ public final class SpokenFormNormalizer {
         }
 
         private boolean connectorApplies(int k) {
-            if (b.isEmpty() || CONNECTOR_STOP.contains(text(k - 1)) || FILLERS.contains(text(k - 1))) {
+            if (b.isEmpty() || is(k - 1, Lexicon.CONNECTOR_STOP | Lexicon.FILLER)) {
                 return false;
             }
             int next = k + 1;
-            if (next >= w.size()) {
+            if (next >= n) {
                 return false;
             }
-            String t = text(next);
-            return !CONNECTOR_STOP.contains(t) && !FILLERS.contains(t) && !CONNECTORS.containsKey(t);
+            return !is(next, Lexicon.CONNECTOR_STOP | Lexicon.FILLER | Lexicon.CONNECTOR);
         }
 
         /**
@@ -392,18 +471,18 @@ public final class SpokenFormNormalizer {
          */
         private int emailDomainEnd(int k) {
             String next = text(k + 1);
-            if (b.isEmpty() || CONNECTOR_STOP.contains(text(k - 1)) || CONNECTOR_STOP.contains(next)) {
+            if (b.isEmpty() || is(k - 1, Lexicon.CONNECTOR_STOP) || is(k + 1, Lexicon.CONNECTOR_STOP)) {
                 return -1;
             }
             if (next.indexOf('.') > 0 && TLDS.contains(next.substring(next.lastIndexOf('.') + 1))) {
                 return k + 2;
             }
-            for (int j = k + 2; j <= k + 4 && j + 1 < w.size(); j++) {
+            for (int j = k + 2; j <= k + 4 && j + 1 < n; j++) {
                 String t = text(j);
                 if (t.equals("dot")) {
-                    return TLDS.contains(text(j + 1)) ? j : -1;
+                    return is(j + 1, Lexicon.TLD) ? j : -1;
                 }
-                if (t.equals("at") || CONNECTOR_STOP.contains(t) || FILLERS.contains(t)) {
+                if (t.equals("at") || is(j, Lexicon.CONNECTOR_STOP | Lexicon.FILLER)) {
                     return -1;
                 }
             }
@@ -411,13 +490,13 @@ public final class SpokenFormNormalizer {
         }
 
         private boolean isNumberStart(int k) {
-            if (k >= w.size()) {
+            if (k >= n) {
                 return false;
             }
-            String t = text(k);
-            if (UNITS.containsKey(t) || TEENS.containsKey(t) || TENS.containsKey(t)) {
+            if (is(k, Lexicon.NUMBER_WORD)) {
                 return true;
             }
+            String t = text(k);
             if (t.equals("double") || t.equals("triple")) {
                 return digitValue(k + 1) >= 0;
             }
@@ -430,12 +509,13 @@ public final class SpokenFormNormalizer {
         private boolean isNumericOh(int k) {
             int next = nextNonFiller(k + 1);
             String nt = text(next);
+            long nf = flags(next);
             boolean letterO = text(k).equals("o");
-            if (UNITS.containsKey(nt) || TEENS.containsKey(nt) || TENS.containsKey(nt) || nt.equals("oh")
-                    || nt.equals("double") || nt.equals("triple") || isWrittenNumber(nt)) {
+            if ((nf & Lexicon.NUMBER_WORD) != 0 || nt.equals("oh") || nt.equals("double") || nt.equals("triple")
+                    || isWrittenNumber(nt)) {
                 return !letterO || !runHasLetters || !inRun;
             }
-            if (!inRun || OH_BREAKERS.contains(nt)) {
+            if (!inRun || (nf & Lexicon.OH_BREAKER) != 0) {
                 return false;
             }
             if (letterO) {
@@ -443,16 +523,21 @@ public final class SpokenFormNormalizer {
                 return runHasDigits && !runHasLetters;
             }
             // "oh" inside a code ("8 h n 3 m k oh h d") or before a connector ("s 8 1 oh dash 0 6") is a zero.
-            return runHasDigits || CONNECTORS.containsKey(nt) || (nt.length() == 1 && Character.isLetter(nt.charAt(0)));
+            return runHasDigits || (nf & Lexicon.CONNECTOR) != 0
+                    || (nt.length() == 1 && Character.isLetter(nt.charAt(0)));
+        }
+
+        /** Value of the unit, teen or tens word at k, which the caller has checked is one. */
+        private int number(int k) {
+            return w.entry[k].number;
         }
 
         /** Value 0-9 of a single digit word at k ("oh" included), or -1. */
         private int digitValue(int k) {
-            String t = text(k);
-            Integer u = UNITS.get(t);
-            if (u != null) {
-                return u;
+            if (is(k, Lexicon.UNIT)) {
+                return number(k);
             }
+            String t = text(k);
             return t.equals("oh") || t.equals("o") ? 0 : -1;
         }
 
@@ -469,18 +554,15 @@ public final class SpokenFormNormalizer {
             if (t.equals("oh") || t.equals("o")) {
                 out.append('0');
                 return k + 1;
-            } else if (UNITS.containsKey(t)) {
-                value = UNITS.get(t);
-            } else if (TEENS.containsKey(t)) {
-                value = TEENS.get(t);
+            } else if (is(k, Lexicon.UNIT | Lexicon.TEEN)) {
+                value = number(k);
             } else {
-                value = TENS.get(t);
-                Integer unit = UNITS.get(text(k + 1));
-                if (unit != null && unit > 0) {
-                    value += unit;
+                value = number(k);
+                if (is(k + 1, Lexicon.UNIT) && number(k + 1) > 0) {
+                    value += number(k + 1);
                     k++;
-                } else if (ORDINALS.containsKey(text(k + 1)) && ORDINALS.get(text(k + 1)) < 10) {
-                    int v = value + ORDINALS.get(text(k + 1));
+                } else if (is(k + 1, Lexicon.ORDINAL) && w.entry[k + 1].ordinal < 10) {
+                    int v = value + w.entry[k + 1].ordinal;
                     out.append(v).append(suffix(v));
                     ordinal[0] = true;
                     return k + 2;
@@ -506,7 +588,7 @@ public final class SpokenFormNormalizer {
             int value = n * 100;
             boolean and = text(j).equals("and");
             int k = and ? j + 1 : j;
-            if (!and && UNITS.containsKey(text(k)) && isNumberStart(k + 1)) {
+            if (!and && is(k, Lexicon.UNIT) && isNumberStart(k + 1)) {
                 // "eight hundred five five five" is a toll-free prefix read digit by digit, not 805.
                 return new int[] {value, j};
             }
@@ -517,9 +599,8 @@ public final class SpokenFormNormalizer {
         private int[] thousands(int n, int j) {
             int value = n * 1000;
             int k = text(j).equals("and") ? j + 1 : j;
-            Integer u = UNITS.get(text(k));
-            if (u != null && u > 0 && text(k + 1).equals("hundred")) {
-                int[] h = hundreds(u, k + 2);
+            if (is(k, Lexicon.UNIT) && number(k) > 0 && text(k + 1).equals("hundred")) {
+                int[] h = hundreds(number(k), k + 2);
                 return new int[] {value + h[0], h[1]};
             }
             int[] rest = belowHundred(k);
@@ -527,18 +608,15 @@ public final class SpokenFormNormalizer {
         }
 
         private int[] belowHundred(int k) {
-            String t = text(k);
-            Integer v = TENS.get(t);
-            if (v != null) {
-                Integer unit = UNITS.get(text(k + 1));
-                return unit != null && unit > 0 ? new int[] {v + unit, k + 2} : new int[] {v, k + 1};
+            if (is(k, Lexicon.TENS)) {
+                int v = number(k);
+                return is(k + 1, Lexicon.UNIT) && number(k + 1) > 0 ? new int[] {v + number(k + 1), k + 2}
+                        : new int[] {v, k + 1};
             }
-            v = TEENS.get(t);
-            if (v != null) {
-                return new int[] {v, k + 1};
+            if (is(k, Lexicon.TEEN)) {
+                return new int[] {number(k), k + 1};
             }
-            v = UNITS.get(t);
-            return v != null && v > 0 ? new int[] {v, k + 1} : null;
+            return is(k, Lexicon.UNIT) && number(k) > 0 ? new int[] {number(k), k + 1} : null;
         }
 
         private boolean isLetterAtom(int k) {
@@ -568,19 +646,19 @@ public final class SpokenFormNormalizer {
                 if (!runHasDigits || isAtomStart(k + 1) || next.equals("a") || next.equals("i") || next.isEmpty()) {
                     return true;
                 }
-                return c == 'a' ? CODE_CLOSERS.contains(next) : !PRONOUN_FOLLOWERS.contains(next);
+                return c == 'a' ? is(k + 1, Lexicon.CODE_CLOSER) : !is(k + 1, Lexicon.PRONOUN_FOLLOWER);
             }
             return true;
         }
 
         private boolean ordinalIsDate(int k) {
-            if (MONTHS.containsKey(text(k - 1))) {
+            if (is(k - 1, Lexicon.MONTH)) {
                 return true;
             }
-            if (text(k - 1).equals("the") && MONTHS.containsKey(text(k - 2))) {
+            if (text(k - 1).equals("the") && is(k - 2, Lexicon.MONTH)) {
                 return true;
             }
-            return text(k + 1).equals("of") && MONTHS.containsKey(text(k + 2));
+            return text(k + 1).equals("of") && is(k + 2, Lexicon.MONTH);
         }
 
         private static String suffix(int n) {

@@ -1,7 +1,5 @@
 package io.vigil.redaction;
 
-import java.util.regex.Pattern;
-
 /**
  * US social security numbers. With a cue ("social", "ssn") nine digits count even if they break the issuing rules (an
  * ASR slip), eight or ten digits count at lower confidence, and four digits count as "the last four of my social".
@@ -10,7 +8,19 @@ import java.util.regex.Pattern;
  */
 public final class SsnRecognizer implements Recognizer {
 
-    private static final Pattern FORMATTED = Pattern.compile("\\d{3}-\\d{2}-\\d{4}");
+    /** The written form ddd-dd-dddd; checked by hand because it is asked of every number token. */
+    static boolean isFormatted(String s) {
+        if (s.length() != 11 || s.charAt(3) != '-' || s.charAt(6) != '-') {
+            return false;
+        }
+        for (int i = 0; i < 11; i++) {
+            char c = s.charAt(i);
+            if (i != 3 && i != 6 && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     @Override
     public String name() {
@@ -24,7 +34,7 @@ public final class SsnRecognizer implements Recognizer {
             if (!t.isNumber() || a.followedByUnit(i)) {
                 continue;
             }
-            String d = t.digits();
+            String d = a.digits(i);
             Cue cue = a.cueFor(i, i + 1);
             if (cue == Cue.SSN) {
                 if (d.length() == 9) {
@@ -36,7 +46,7 @@ public final class SsnRecognizer implements Recognizer {
                 } else if (d.length() == 4) {
                     a.report(EntityType.US_SSN, i, i + 1, 0.85, name(), "last four of a social");
                 }
-            } else if (cue != Cue.NEGATIVE && FORMATTED.matcher(t.text()).matches() && Checksums.ssnRules(d)) {
+            } else if (cue != Cue.NEGATIVE && isFormatted(t.text()) && Checksums.ssnRules(d)) {
                 a.report(EntityType.US_SSN, i, i + 1, 0.8, name(), "ddd-dd-dddd form passing SSA rules");
             }
         }
