@@ -75,12 +75,13 @@ final class LocalTimestampAuthority implements AutoCloseable {
             TimeStampRequest request = new TimeStampRequest(exchange.getRequestBody().readAllBytes());
             TimeStampResponse response = generator.generate(request, BigInteger.valueOf(serial.incrementAndGet()), new Date());
             byte[] body = response.getEncoded();
+            // Counted before the reply leaves, so a client that has its token always sees the count.
+            served.incrementAndGet();
             exchange.getResponseHeaders().add("Content-Type", "application/timestamp-reply");
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }
-            served.incrementAndGet();
         } catch (Exception e) {
             exchange.sendResponseHeaders(500, -1);
         } finally {
