@@ -104,12 +104,14 @@ public final class ContextCues {
                 // Inside a longer phrase ("account number is"), the inner "number is" must not count on its own.
                 continue;
             }
+            // Candidates are longest first (ties in table order), so the first match is the longest one.
             int bestLen = 0;
             for (Phrase p : candidates) {
-                if (p.words().length > bestLen && matches(tokens, i, p.words())) {
+                if (matches(tokens, i, p.words())) {
                     bestLen = p.words().length;
                     cueAt[i] = p.cue();
                     cueEnd[i] = i + bestLen;
+                    break;
                 }
             }
             coveredUntil = Math.max(coveredUntil, i + bestLen);
@@ -133,9 +135,15 @@ public final class ContextCues {
         return BY_FIRST_WORD.keySet();
     }
 
-    /** The phrases starting with {@code word}, or null. */
+    /** The phrases starting with {@code word}, longest first and otherwise in table order; null when none. */
     static List<Phrase> phrasesStartingWith(String word) {
-        return BY_FIRST_WORD.get(word);
+        List<Phrase> phrases = BY_FIRST_WORD.get(word);
+        if (phrases == null) {
+            return null;
+        }
+        List<Phrase> sorted = new ArrayList<>(phrases);
+        sorted.sort(java.util.Comparator.comparingInt((Phrase p) -> p.words().length).reversed());
+        return List.copyOf(sorted);
     }
 
     /** True when the word right before a number makes it an amount, year or count. */

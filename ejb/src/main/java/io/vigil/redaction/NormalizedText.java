@@ -142,7 +142,7 @@ public final class NormalizedText {
         /** Marks a token whose lexicon entry is not known yet; {@link #build()} looks its text up. */
         static final Lexicon.Entry UNRESOLVED = new Lexicon.Entry("");
 
-        private final String original;
+        private String original;
         private final StringBuilder text;
         private int[] starts;
         private int[] ends;
@@ -167,6 +167,18 @@ public final class NormalizedText {
             this.spelled = new boolean[capacity];
             this.tokenWord = new String[capacity];
             this.tokenEntry = new Lexicon.Entry[capacity];
+        }
+
+        /**
+         * Empties this builder for the next utterance, keeping its arrays; {@link #build()} copies what it hands out,
+         * so a builder can be reused by one thread after the previous result was built.
+         */
+        Builder reset(String nextOriginal) {
+            original = nextOriginal;
+            text.setLength(0);
+            count = 0;
+            pendingOriginStart = -1;
+            return this;
         }
 
         boolean isEmpty() {
@@ -260,8 +272,10 @@ public final class NormalizedText {
                 ends = Arrays.copyOf(ends, capacity);
             }
             text.append(s);
-            Arrays.fill(starts, n, n + len, oStart);
-            Arrays.fill(ends, n, n + len, oEnd);
+            for (int i = n; i < n + len; i++) {
+                starts[i] = oStart;
+                ends[i] = oEnd;
+            }
         }
 
         private void appendChar(char c, int oStart, int oEnd) {

@@ -99,6 +99,11 @@ public final class SpokenFormNormalizer {
             entry = new Lexicon.Entry[capacity];
         }
 
+        Words clear() {
+            size = 0;
+            return this;
+        }
+
         void add(int s, int e, String t, Lexicon.Entry known) {
             if (size == start.length) {
                 int n = size * 2 + 4;
@@ -116,7 +121,23 @@ public final class SpokenFormNormalizer {
     }
 
     public NormalizedText normalize(String original) {
-        return new Walker(original, split(original)).run();
+        if (original.length() > SCRATCH_LIMIT) {
+            Words words = split(original, new Words(original.length() / 4 + 4));
+            return new Walker(words, new NormalizedText.Builder(original, words.size)).run();
+        }
+        Scratch scratch = SCRATCH.get();
+        Words words = split(original, scratch.words.clear());
+        return new Walker(words, scratch.builder.reset(original)).run();
+    }
+
+    /** Longest utterance whose working arrays are kept per thread; longer ones get fresh arrays, freed after use. */
+    private static final int SCRATCH_LIMIT = 4096;
+    /** Working arrays reused by one thread from call to call; saves allocating and zeroing them per utterance. */
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    private static final class Scratch {
+        final Words words = new Words(64);
+        final NormalizedText.Builder builder = new NormalizedText.Builder("", 64);
     }
 
     /** The words of {@code s} as records; for callers outside the hot path. */
@@ -130,7 +151,11 @@ public final class SpokenFormNormalizer {
     }
 
     static Words split(String s) {
-        Words words = new Words(s.length() / 4 + 4);
+        return split(s, new Words(s.length() / 4 + 4));
+    }
+
+    /** Appends the words of {@code s} to {@code words}. */
+    static Words split(String s, Words words) {
         int n = s.length();
         int i = 0;
         while (i < n) {
@@ -260,10 +285,10 @@ public final class SpokenFormNormalizer {
         /** A connector was just glued on; the next token joins the last one. */
         private boolean glue;
 
-        Walker(String original, Words words) {
+        Walker(Words words, NormalizedText.Builder builder) {
             this.w = words;
             this.n = words.size;
-            this.b = new NormalizedText.Builder(original, n);
+            this.b = builder;
         }
 
         NormalizedText run() {
