@@ -1,5 +1,6 @@
 package io.vigil.demo;
 
+import io.vigil.redaction.RedactionEngine;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -44,7 +45,7 @@ public class DemoDataSeeder {
             }
             DemoData data = new DemoDataGenerator(SEED, Instant.now().truncatedTo(ChronoUnit.HOURS))
                     .generate(CALLS_PER_TENANT);
-            insert(connection, data);
+            insert(connection, data, RedactionEngine.createDefault());
             LOG.info(() -> "demo data loaded: " + data.tenants().size() + " tenants, " + data.calls().size()
                     + " calls");
         } catch (SQLException e) {
@@ -58,7 +59,8 @@ public class DemoDataSeeder {
         }
     }
 
-    private static void insert(Connection c, DemoData data) throws SQLException {
+    /** Transcripts are stored redacted, as the live pipeline stores them; the demo keeps no originals. */
+    private static void insert(Connection c, DemoData data, RedactionEngine redaction) throws SQLException {
         try (PreparedStatement tenant = c.prepareStatement("INSERT INTO tenant (id, slug, name) VALUES (?, ?, ?)");
              PreparedStatement agent = c.prepareStatement("INSERT INTO agent_profile (id, tenant_id, name,"
                      + " upstream_model, prompt_template_hash, tool_config_hash, version) VALUES (?, ?, ?, ?, ?, ?, ?)");
@@ -111,7 +113,7 @@ public class DemoDataSeeder {
                     turn.setString(4, t.speaker().name());
                     turn.setInt(5, t.startMs());
                     turn.setInt(6, t.endMs());
-                    turn.setString(7, t.text());
+                    turn.setString(7, redaction.redact(t.text()).redactedText());
                     turn.addBatch();
                 }
                 for (DemoData.Event e : k.events()) {

@@ -106,4 +106,20 @@ class CallCatalogIT {
         assertTrue(catalog.find(health, bankCall).isEmpty(), "tenant isolation: another tenant's call is invisible");
         assertTrue(catalog.page(health, CallQuery.firstPage(200)).stream().noneMatch(r -> r.id().equals(bankCall)));
     }
+
+    @Test
+    void demoTranscriptsAreStoredRedacted() {
+        TenantId bank = tenant("acme-bank");
+        int tagged = 0;
+        for (CallSummary call : catalog.page(bank, CallQuery.firstPage(120))) {
+            for (var segment : catalog.find(bank, call.id()).orElseThrow().transcript()) {
+                assertFalse(segment.text().contains("four one one one one one one one"), segment.text());
+                assertFalse(segment.text().contains("maria gonzalez"), segment.text());
+                if (segment.text().contains("[CREDIT_CARD]") || segment.text().contains("[PERSON]")) {
+                    tagged++;
+                }
+            }
+        }
+        assertTrue(tagged > 10, "redaction tags in the stored demo transcripts: " + tagged);
+    }
 }

@@ -22,4 +22,12 @@ class FormatsTest {
         assertEquals("2026-03-01 09:05 UTC", fmt.dateTime(Instant.parse("2026-03-01T09:05:59Z")));
         assertEquals("", fmt.dateTime(null));
     }
+
+    @Test
+    void transcriptMarksRedactionsAndEscapesTheRest() {
+        assertEquals("card is <mark class=\"vigil-redaction\" title=\"Redacted CREDIT_CARD\">CREDIT_CARD</mark> &lt;b&gt;ok",
+                fmt.transcript("card is [CREDIT_CARD] <b>ok"));
+        assertEquals("press [one] &amp; wait", fmt.transcript("press [one] & wait"));
+        assertEquals("", fmt.transcript(null));
+    }
 }
