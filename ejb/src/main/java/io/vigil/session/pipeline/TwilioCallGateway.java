@@ -1,0 +1,175 @@
+package io.vigil.session.pipeline;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vigil.session.audio.MuLawCodec;
+import io.vigil.session.audio.Pcm16;
+import io.vigil.session.audio.Resampler;
+import io.vigil.session.realtime.ConversationItem;
+import io.vigil.session.realtime.RealtimeCodec;
+import io.vigil.session.realtime.RealtimeEvent;
+import io.vigil.session.twilio.TwilioCodec;
+import io.vigil.session.twilio.TwilioMessage;
+import java.util.Arrays;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+
+/**
+ * One phone call through the Twilio door: Twilio Media Streams on one side, an OpenAI Realtime upstream on the other,
+ * a {@link LiveSession} in between. Transport-free: the container's WebSocket endpoint passes every Twilio frame to
+ * {@link #fromTwilio} and every upstream frame to {@link #fromUpstream}, and sends what the two consumers receive.
+ *
+ * <p>Caller audio: mu-law 8 kHz, decoded and resampled to PCM16 24 kHz, goes upstream as
+ * {@code input_audio_buffer.append}. Agent audio: resampled to 8 kHz, mu-law, sent as 20 ms {@code media} frames
+ * followed by a {@code mark}; Twilio echoes the mark when that audio has been played, which is how barge-in knows
+ * what the caller heard. The upstream session is set to server VAD without automatic responses: the gateway asks for
+ * each response itself, so a held tool call or a withheld disclosure is never talked over.
+ *
+ * <p>Bad Twilio frames (malformed, oversized, media before {@code start}, anything after {@code stop}) are counted in
+ * the session's metrics and otherwise ignored; they never end the call.
+ */
+public final class TwilioCallGateway {
+
+    private static final int FRAME_BYTES = 160; // 20 ms of mu-law at 8 kHz
+
+    private final BiFunction<TwilioMessage.Start, Consumer<SessionAction>, LiveSession> sessions;
+    private final ToolRunner tools;
+    private final Consumer<String> toTwilio;
+    private final Consumer<String> toUpstream;
+    private final Consumer<String> hangUp;
+    private final TwilioCodec twilio = new TwilioCodec();
+    private final RealtimeCodec realtime = new RealtimeCodec();
+    private final UpstreamTranslator upstream = new UpstreamTranslator(false);
+    private final Resampler callerUp = Resampler.upsampler8kTo24k();
+    private Resampler agentDown = Resampler.downsampler24kTo8k();
+    private LiveSession session;
+    private String streamSid;
+    private boolean stopped;
+    private long badFramesBeforeStart;
+
+    /**
+     * @param sessions  opens the live session for a stream once its {@code start} names the agent profile (the
+     *                  container resolves tenant, policy and sinks there); it must pass the given action consumer
+     * @param tools     runs tool calls the session lets through
+     * @param toTwilio  sends a frame to Twilio
+     * @param toUpstream sends a frame to the upstream model
+     * @param hangUp    closes both connections, with a reason a person can read
+     */
+    public TwilioCallGateway(BiFunction<TwilioMessage.Start, Consumer<SessionAction>, LiveSession> sessions,
+                             ToolRunner tools, Consumer<String> toTwilio, Consumer<String> toUpstream,
+                             Consumer<String> hangUp) {
+        this.sessions = sessions;
+        this.tools = tools;
+        this.toTwilio = toTwilio;
+        this.toUpstream = toUpstream;
+        this.hangUp = hangUp;
+    }
+
+    public synchronized void fromTwilio(String frame) {
+        TwilioCodec.Decoded d = twilio.decode(frame);
+        if (d instanceof TwilioCodec.Decoded.Rejected r) {
+            bad("twilio", r.reason());
+            return;
+        }
+        TwilioMessage m = ((TwilioCodec.Decoded.Accepted) d).message();
+        if (stopped) {
+            bad("twilio", "frame after stop");
+        } else if (m instanceof TwilioMessage.Start s) {
+            start(s);
+        } else if (session == null) {
+            if (!(m instanceof TwilioMessage.Connected)) {
+                badFramesBeforeStart++;
+            }
+        } else if (m instanceof TwilioMessage.Media media) {
+            byte[] pcm = Pcm16.toBytes(callerUp.process(MuLawCodec.decode(media.payload())));
+            session.on(new CanonicalEvent.CallerAudio(pcm));
+        } else if (m instanceof TwilioMessage.Mark mark) {
+            session.on(new CanonicalEvent.PlaybackMark(mark.name()));
+        } else if (m instanceof TwilioMessage.Dtmf dtmf) {
+            session.on(new CanonicalEvent.Dtmf(dtmf.digit()));
+        } else if (m instanceof TwilioMessage.Stop) {
+            stopped = true;
+            session.on(new CanonicalEvent.Hangup("CALLER"));
+        }
+    }
+
+    public synchronized void fromUpstream(String frame) {
+        RealtimeCodec.Decoded d = realtime.decode(frame);
+        if (d instanceof RealtimeCodec.Decoded.Rejected r) {
+            bad("upstream", r.error().message());
+            return;
+        }
+        if (session != null) {
+            upstream.translate(((RealtimeCodec.Decoded.Accepted) d).event()).ifPresent(session::on);
+        }
+    }
+
+    /** Frames refused before the session existed (they are added to its metrics once it does). */
+    public synchronized long badFramesBeforeStart() {
+        return badFramesBeforeStart;
+    }
+
+    private void start(TwilioMessage.Start s) {
+        if (session != null) {
+            bad("twilio", "second start on one stream");
+            return;
+        }
+        streamSid = s.streamSid();
+        ObjectNode config = JsonNodeFactory.instance.objectNode();
+        config.put("input_audio_format", "pcm16").put("output_audio_format", "pcm16");
+        config.putObject("turn_detection").put("type", "server_vad").put("create_response", false)
+                .put("interrupt_response", true);
+        config.putObject("input_audio_transcription").put("model", "whisper-1");
+        toUpstream.accept(realtime.encode(new RealtimeEvent.SessionUpdate(null, config)));
+        session = sessions.apply(s, this::act);
+        for (long i = 0; i < badFramesBeforeStart; i++) {
+            session.on(new CanonicalEvent.ProtocolError("twilio", "before_start", "frame before start"));
+        }
+        session.begin();
+    }
+
+    private void act(SessionAction a) {
+        if (a instanceof SessionAction.SendCallerAudio s) {
+            toUpstream.accept(realtime.encode(new RealtimeEvent.InputAudioAppend(null, s.pcm())));
+        } else if (a instanceof SessionAction.PlayToCaller p) {
+            byte[] mu = MuLawCodec.encode(agentDown.process(Pcm16.fromBytes(p.pcm())));
+            for (int i = 0; i < mu.length; i += FRAME_BYTES) {
+                byte[] frame = Arrays.copyOfRange(mu, i, Math.min(mu.length, i + FRAME_BYTES));
+                toTwilio.accept(twilio.encode(TwilioMessage.Media.outbound(streamSid, frame)));
+            }
+            toTwilio.accept(twilio.encode(new TwilioMessage.Mark(streamSid, -1, p.markName())));
+        } else if (a instanceof SessionAction.StopPlayback) {
+            toTwilio.accept(twilio.encode(new TwilioMessage.Clear(streamSid)));
+            agentDown = Resampler.downsampler24kTo8k();
+        } else if (a instanceof SessionAction.TruncateAgentItem t) {
+            toUpstream.accept(realtime.encode(new RealtimeEvent.ItemTruncate(null, t.itemId(), 0, t.audioEndMs())));
+        } else if (a instanceof SessionAction.RequestResponse r) {
+            ObjectNode response = null;
+            if (r.instructions() != null) {
+                response = JsonNodeFactory.instance.objectNode().put("instructions", r.instructions());
+            }
+            toUpstream.accept(realtime.encode(new RealtimeEvent.ResponseCreate(null, response)));
+        } else if (a instanceof SessionAction.RunTool t) {
+            toolOutput(t.callId(), tools.run(t.name(), t.arguments()));
+        } else if (a instanceof SessionAction.DeclineTool t) {
+            toolOutput(t.callId(), t.output());
+        } else if (a instanceof SessionAction.EndCall e) {
+            stopped = true;
+            hangUp.accept(e.reason());
+        }
+    }
+
+    private void toolOutput(String callId, String output) {
+        toUpstream.accept(realtime.encode(new RealtimeEvent.ItemCreate(null, null,
+                ConversationItem.functionCallOutput(callId, output))));
+        toUpstream.accept(realtime.encode(new RealtimeEvent.ResponseCreate(null, null)));
+    }
+
+    private void bad(String source, String reason) {
+        if (session != null) {
+            session.on(new CanonicalEvent.ProtocolError(source, "bad_frame", reason));
+        } else {
+            badFramesBeforeStart++;
+        }
+    }
+}

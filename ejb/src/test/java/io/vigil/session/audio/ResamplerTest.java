@@ -1,0 +1,71 @@
+package io.vigil.session.audio;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class ResamplerTest {
+
+    @Test
+    void upsamplingKeepsA440HzToneAndItsLevel() {
+        short[] in = Tones.sine(440, 8000, 8000, 0.5);
+        short[] out = Resampler.upsampler8kTo24k().process(in);
+        assertEquals(24_000, out.length);
+        // skip the filter's warm-up; analyse the steady state
+        assertEquals(440, Tones.dominant(out, 2400, 24_000, 24_000, 300, 3000));
+        double ratio = Tones.power(out, 2400, 24_000, 440, 24_000) / Tones.power(in, 800, 8000, 440, 8000);
+        assertTrue(ratio > 0.9 && ratio < 1.1, "level ratio " + ratio);
+        // zero stuffing without a filter would leave images at 8000 +/- 440 Hz
+        assertTrue(Tones.power(out, 2400, 24_000, 7560, 24_000) < 1e-4, "image at 7560 Hz not removed");
+    }
+
+    @Test
+    void downsamplingKeepsA440HzToneAndRemovesWhatWouldAlias() {
+        short[] tone = Tones.sine(440, 24_000, 24_000, 0.5);
+        short[] out = Resampler.downsampler24kTo8k().process(tone);
+        assertEquals(8000, out.length);
+        assertEquals(440, Tones.dominant(out, 800, 8000, 8000, 300, 3900));
+        double ratio = Tones.power(out, 800, 8000, 440, 8000) / Tones.power(tone, 2400, 24_000, 440, 24_000);
+        assertTrue(ratio > 0.9 && ratio < 1.1, "level ratio " + ratio);
+
+        // 6 kHz would fold to 2 kHz without the anti-aliasing filter
+        short[] high = Tones.sine(6000, 24_000, 24_000, 0.5);
+        short[] folded = Resampler.downsampler24kTo8k().process(high);
+        double leak = Tones.power(folded, 800, 8000, 2000, 8000) / Tones.power(high, 2400, 24_000, 6000, 24_000);
+        assertTrue(leak < 1e-3, "aliased energy ratio " + leak);
+    }
+
+    @Test
+    void framedStreamEqualsWholeStream() {
+        short[] in = Tones.sine(1000, 8000, 1600, 0.3);
+        short[] whole = Resampler.upsampler8kTo24k().process(in);
+        Resampler framed = Resampler.upsampler8kTo24k();
+        short[] joined = new short[0];
+        for (int i = 0; i < in.length; i += 160) {
+            short[] part = framed.process(Arrays.copyOfRange(in, i, Math.min(in.length, i + 160)));
+            short[] next = Arrays.copyOf(joined, joined.length + part.length);
+            System.arraycopy(part, 0, next, joined.length, part.length);
+            joined = next;
+        }
+        assertArrayEquals(whole, joined);
+
+        Resampler down = Resampler.downsampler24kTo8k();
+        int total = 0;
+        for (int frame : new int[] {1, 2, 479, 480, 7, 11}) {
+            total += down.process(new short[frame]).length;
+        }
+        assertEquals((1 + 2 + 479 + 480 + 7 + 11 + 2) / 3, total);
+    }
+
+    @Test
+    void telephoneRoundTripThroughMuLawKeepsTheTone() {
+        short[] agent = Tones.sine(440, 24_000, 12_000, 0.4);
+        byte[] mu = MuLawCodec.encode(Resampler.downsampler24kTo8k().process(agent));
+        short[] back = Resampler.upsampler8kTo24k().process(MuLawCodec.decode(mu));
+        assertEquals(12_000, back.length);
+        assertEquals(440, Tones.dominant(back, 2400, 12_000, 24_000, 300, 3000));
+    }
+}

@@ -1,0 +1,83 @@
+package io.vigil.session.twilio;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The message shapes are those of Twilio's Media Streams documentation ("WebSocket messages"). */
+class TwilioCodecTest {
+
+    private final TwilioCodec codec = new TwilioCodec();
+
+    private TwilioMessage accept(String json) {
+        TwilioCodec.Decoded d = codec.decode(json);
+        return assertInstanceOf(TwilioCodec.Decoded.Accepted.class, d, d::toString).message();
+    }
+
+    @Test
+    void documentedInboundSequence() {
+        TwilioMessage.Connected c = (TwilioMessage.Connected) accept(
+                "{\"event\":\"connected\",\"protocol\":\"Call\",\"version\":\"1.0.0\"}");
+        assertEquals("Call", c.protocol());
+        TwilioMessage.Start s = (TwilioMessage.Start) accept("{\"event\":\"start\",\"sequenceNumber\":\"1\","
+                + "\"start\":{\"accountSid\":\"AC123\",\"streamSid\":\"MZ18ad3ab5a668481ce02b83e7395059f0\","
+                + "\"callSid\":\"CA123\",\"tracks\":[\"inbound\"],\"customParameters\":{\"agentProfile\":\"billing\","
+                + "\"consent\":\"given\"},\"mediaFormat\":{\"encoding\":\"audio/x-mulaw\",\"sampleRate\":8000,"
+                + "\"channels\":1}},\"streamSid\":\"MZ18ad3ab5a668481ce02b83e7395059f0\"}");
+        assertEquals("MZ18ad3ab5a668481ce02b83e7395059f0", s.streamSid());
+        assertEquals(1, s.sequenceNumber());
+        assertEquals(Map.of("agentProfile", "billing", "consent", "given"), s.customParameters());
+        assertEquals(List.of("inbound"), s.tracks());
+        assertEquals(8000, s.sampleRate());
+        assertEquals("audio/x-mulaw", s.encoding());
+        TwilioMessage.Media m = (TwilioMessage.Media) accept("{\"event\":\"media\",\"sequenceNumber\":\"3\","
+                + "\"media\":{\"track\":\"inbound\",\"chunk\":\"1\",\"timestamp\":\"5\",\"payload\":\"/38A\"},"
+                + "\"streamSid\":\"MZ1\"}");
+        assertArrayEquals(new byte[] {(byte) 0xFF, 0x7F, 0x00}, m.payload());
+        assertEquals(5, m.timestampMs());
+        assertEquals(1, m.chunk());
+        TwilioMessage.Dtmf d = (TwilioMessage.Dtmf) accept("{\"event\":\"dtmf\",\"streamSid\":\"MZ1\","
+                + "\"sequenceNumber\":\"5\",\"dtmf\":{\"track\":\"inbound_track\",\"digit\":\"1\"}}");
+        assertEquals("1", d.digit());
+        TwilioMessage.Mark k = (TwilioMessage.Mark) accept("{\"event\":\"mark\",\"sequenceNumber\":\"4\","
+                + "\"streamSid\":\"MZ1\",\"mark\":{\"name\":\"my label\"}}");
+        assertEquals("my label", k.name());
+        TwilioMessage.Stop st = (TwilioMessage.Stop) accept("{\"event\":\"stop\",\"sequenceNumber\":\"5\","
+                + "\"streamSid\":\"MZ1\",\"stop\":{\"accountSid\":\"AC123\",\"callSid\":\"CA123\"}}");
+        assertEquals("CA123", st.callSid());
+    }
+
+    @Test
+    void outboundMessagesHaveTwiliosShape() throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        assertEquals(mapper.readTree("{\"event\":\"media\",\"streamSid\":\"MZ1\",\"media\":{\"payload\":\"/38A\"}}"),
+                mapper.readTree(codec.encode(TwilioMessage.Media.outbound("MZ1", new byte[] {-1, 0x7F, 0}))));
+        assertEquals(mapper.readTree("{\"event\":\"mark\",\"streamSid\":\"MZ1\",\"mark\":{\"name\":\"v7\"}}"),
+                mapper.readTree(codec.encode(new TwilioMessage.Mark("MZ1", -1, "v7"))));
+        assertEquals(mapper.readTree("{\"event\":\"clear\",\"streamSid\":\"MZ1\"}"),
+                mapper.readTree(codec.encode(new TwilioMessage.Clear("MZ1"))));
+    }
+
+    @Test
+    void badFramesAreRejectedWithAReason() {
+        String[] bad = {"", "{", "[]", "{\"event\":3}", "{\"event\":\"media\",\"media\":{\"payload\":\"**\"}}",
+            "{\"event\":\"media\",\"sequenceNumber\":\"x1\",\"media\":{\"payload\":\"AA==\"}}",
+            "{\"event\":\"start\",\"start\":{}}", "{\"event\":\"media\"}"};
+        for (String frame : bad) {
+            TwilioCodec.Decoded d = codec.decode(frame);
+            TwilioCodec.Decoded.Rejected r = assertInstanceOf(TwilioCodec.Decoded.Rejected.class, d, frame);
+            assertTrue(r.reason().length() > 5);
+        }
+        TwilioCodec tiny = new TwilioCodec(100);
+        TwilioCodec.Decoded.Rejected big = (TwilioCodec.Decoded.Rejected) tiny.decode(
+                "{\"event\":\"media\",\"media\":{\"payload\":\"" + "A".repeat(200) + "\"}}");
+        assertTrue(big.reason().contains("100-character limit"));
+        assertInstanceOf(TwilioMessage.Unknown.class, accept("{\"event\":\"newThing\"}"));
+    }
+}
