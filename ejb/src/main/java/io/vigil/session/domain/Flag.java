@@ -78,6 +78,7 @@ public class Flag {
     }
 
     public UUID id() { return id; }
+    public UUID tenantId() { return tenantId; }
     public UUID sessionId() { return sessionId; }
     public FlagReason reason() { return reason; }
     public Severity severity() { return severity; }
