@@ -15,15 +15,26 @@ CREATE TABLE call_daily_count (
 CREATE FUNCTION call_daily_count_apply(t uuid, d date, a uuid, ch varchar, f boolean, delta integer)
 RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
-    INSERT INTO call_daily_count AS c (tenant_id, day, agent_profile_id, channel, flagged, calls)
-    VALUES (t, d, a, ch, f, delta)
-    ON CONFLICT (tenant_id, day, agent_profile_id, channel, flagged)
-    DO UPDATE SET calls = c.calls + EXCLUDED.calls;
+    IF delta < 0 THEN
+        -- a plain update: an upsert would check the proposed row (calls = -1) against the CHECK first
+        UPDATE call_daily_count SET calls = calls + delta
+        WHERE tenant_id = t AND day = d AND agent_profile_id = a AND channel = ch AND flagged = f;
+    ELSE
+        INSERT INTO call_daily_count AS c (tenant_id, day, agent_profile_id, channel, flagged, calls)
+        VALUES (t, d, a, ch, f, delta)
+        ON CONFLICT (tenant_id, day, agent_profile_id, channel, flagged)
+        DO UPDATE SET calls = c.calls + EXCLUDED.calls;
+    END IF;
 END;
 $$;
 
 CREATE FUNCTION call_daily_count_track() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+    IF TG_OP = 'UPDATE' AND OLD.tenant_id = NEW.tenant_id AND OLD.started_at = NEW.started_at
+       AND OLD.agent_profile_id = NEW.agent_profile_id AND OLD.channel = NEW.channel
+       AND (OLD.flag_count > 0) = (NEW.flag_count > 0) THEN
+        RETURN NULL;  -- the same bucket: nothing to move
+    END IF;
     IF TG_OP IN ('UPDATE', 'DELETE') THEN
         PERFORM call_daily_count_apply(OLD.tenant_id, (OLD.started_at AT TIME ZONE 'UTC')::date,
             OLD.agent_profile_id, OLD.channel, OLD.flag_count > 0, -1);

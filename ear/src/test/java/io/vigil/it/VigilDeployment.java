@@ -24,6 +24,26 @@ public final class VigilDeployment {
     private VigilDeployment() {
     }
 
+    /**
+     * The console protects every path; Arquillian's test runner servlet must answer without a sign-in, so the test
+     * deployment (only) adds it to the unprotected paths of web.xml.
+     */
+    private static void openArquillianRunner(WebArchive web) {
+        String webXml;
+        try (InputStream in = web.get("WEB-INF/web.xml").getAsset().openStream()) {
+            webXml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String marker = "<url-pattern>/api/*</url-pattern>";
+        if (!webXml.contains(marker)) {
+            throw new IllegalStateException("web.xml no longer has the public API collection this test relies on");
+        }
+        web.delete("WEB-INF/web.xml");
+        web.setWebXML(new org.jboss.shrinkwrap.api.asset.StringAsset(webXml.replace(marker,
+                marker + "<url-pattern>/ArquillianServletRunnerEE9</url-pattern>")));
+    }
+
     @Deployment(testable = true)
     public static EnterpriseArchive vigil() {
         File built = new File(System.getProperty("vigil.ear", "target/vigil.ear"));
@@ -39,6 +59,7 @@ public final class VigilDeployment {
             throw new UncheckedIOException(e);
         }
         web.addPackage("io.vigil.it.incontainer");
+        openArquillianRunner(web);
         ear.delete(WEB_MODULE);
         ear.addAsModule(Testable.archiveToTest(web));
         return ear;

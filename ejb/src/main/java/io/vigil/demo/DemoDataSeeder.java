@@ -1,5 +1,6 @@
 package io.vigil.demo;
 
+import io.vigil.platform.VigilConfig;
 import io.vigil.redaction.RedactionEngine;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -36,7 +37,7 @@ public class DemoDataSeeder {
 
     @PostConstruct
     void seedIfEmpty() {
-        if (!Boolean.getBoolean(ENABLED_PROPERTY)) {
+        if (!VigilConfig.current().flag(ENABLED_PROPERTY)) {
             return;
         }
         try (Connection connection = dataSource.getConnection()) {

@@ -3,9 +3,6 @@ package io.vigil.it.client;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,9 +15,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -30,29 +24,21 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class ConsoleBrowserIT {
 
     private static final Pattern PAGE_REPORT = Pattern.compile("(\\d+)–(\\d+) of (\\d+)");
+    private static Browser session;
     private static WebDriver browser;
     private static WebDriverWait wait;
 
     @BeforeAll
-    static void openBrowser() throws Exception {
-        // the driver path is set, so Selenium Manager never tries to download a browser
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of(System.getProperty("vigil.chromedriver", "/usr/bin/chromedriver")).toFile())
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("vigil.chromium", "/usr/bin/chromium"));
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1400,1000",
-                "--user-data-dir=" + Files.createTempDirectory("vigil-chromium"));
-        browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    static void openBrowser() {
+        session = new Browser();
+        browser = session.driver;
+        wait = session.wait;
     }
 
     @AfterAll
     static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
+        if (session != null) {
+            session.close();
         }
     }
 
@@ -65,8 +51,9 @@ class ConsoleBrowserIT {
 
     @Test
     void pageThroughCallsAndOpenATranscript() {
-        browser.get(TestStack.baseUrl() + "/calls.xhtml");
+        session.open("/calls.xhtml", "acme-compliance");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a.call-link")));
+        assertEquals("Acme Bank", browser.findElement(By.id("user-tenant")).getText());
         int[] first = pageReport();
         assertEquals(1, first[0]);
         assertEquals(25, first[1]);
@@ -90,7 +77,7 @@ class ConsoleBrowserIT {
 
     @Test
     void anUnknownCallShowsTheNotFoundPage() {
-        browser.get(TestStack.baseUrl() + "/call.xhtml?id=4b1c7c9e-0000-4000-8000-000000000000");
+        session.open("/call.xhtml?id=4b1c7c9e-0000-4000-8000-000000000000", "acme-compliance");
         WebElement notFound = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("not-found")));
         assertTrue(notFound.getText().contains("Back to the calls"));
     }

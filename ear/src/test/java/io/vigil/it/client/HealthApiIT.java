@@ -50,14 +50,4 @@ class HealthApiIT {
         assertTrue(response.body().startsWith("{"), response.body());
         assertNoStackTrace(response.body());
     }
-
-    @Test
-    void unknownCallIsANotFoundPageWithoutStackTrace() throws Exception {
-        for (String id : new String[] {"00000000-0000-0000-0000-000000000000", "not-a-uuid", ""}) {
-            HttpResponse<String> response = get("/call.xhtml?id=" + id);
-            assertEquals(404, response.statusCode(), "call id '" + id + "'");
-            assertTrue(response.body().contains("Not found"));
-            assertNoStackTrace(response.body());
-        }
-    }
 }

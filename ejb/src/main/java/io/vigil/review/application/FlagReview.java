@@ -56,6 +56,9 @@ public class FlagReview {
     @PersistenceContext(unitName = "vigil")
     private EntityManager em;
 
+    @jakarta.ejb.EJB
+    private io.vigil.audit.AuditTrail audit;
+
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public QueuePage queue(TenantId tenant, Reviewer reviewer, FlagQueueQuery query) {
         return new QueuePage(page(tenant, reviewer, query), count(tenant, reviewer, query));
@@ -169,13 +172,16 @@ public class FlagReview {
         // the history row refers to the flag: insert the flag first
         em.flush();
         em.persist(raised.raised());
+        audit.record(io.vigil.audit.domain.AuditEvents.flagTransition(raised.raised()));
         return em.find(FlagCase.class, raised.flag().id());
     }
 
     private FlagCase change(TenantId tenant, UUID flagId, BiFunction<FlagCase, Instant, FlagTransition> step) {
         FlagCase flag = find(tenant, flagId).orElseThrow(() -> notFound(flagId));
-        em.persist(step.apply(flag, Instant.now()));
+        FlagTransition transition = step.apply(flag, Instant.now());
+        em.persist(transition);
         flush();
+        audit.record(io.vigil.audit.domain.AuditEvents.flagTransition(transition));
         return flag;
     }
 
@@ -194,6 +200,7 @@ public class FlagReview {
                 .setParameter("ids", List.copyOf(flagIds)).setParameter("tenant", tenant.value())
                 .getResultStream().collect(Collectors.toMap(FlagCase::id, f -> f));
         List<UUID> done = new ArrayList<>();
+        List<io.vigil.audit.domain.AuditEvent> audited = new ArrayList<>();
         Map<UUID, String> refused = new LinkedHashMap<>();
         for (UUID id : new LinkedHashSet<>(flagIds)) {
             FlagCase flag = found.get(id);
@@ -202,7 +209,9 @@ public class FlagReview {
                 continue;
             }
             try {
-                em.persist(step.apply(flag, now));
+                FlagTransition transition = step.apply(flag, now);
+                em.persist(transition);
+                audited.add(io.vigil.audit.domain.AuditEvents.flagTransition(transition));
                 done.add(id);
             } catch (ReviewException e) {
                 // the rules refuse before they change anything, so the other flags go ahead
@@ -210,6 +219,7 @@ public class FlagReview {
             }
         }
         flush();
+        audit.recordAll(audited);
         return new BulkOutcome(done, refused);
     }
 

@@ -2,6 +2,7 @@ package io.vigil.web.api;
 
 import io.vigil.platform.HealthCheck;
 import io.vigil.platform.HealthReport;
+import io.vigil.web.api.security.PublicApi;
 import jakarta.ejb.EJB;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.Response;
  * {@code GET /api/v1/health}: 200 when the database answers, 503 when it does not, always JSON. Public on
  * purpose (load balancers and the launcher call it) and so it says nothing a stranger could use.
  */
+@PublicApi
 @Path("health")
 public class HealthResource {
 

@@ -1,8 +1,6 @@
 package io.vigil.web.api;
 
-import jakarta.json.Json;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -23,19 +21,11 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable error) {
         if (error instanceof WebApplicationException wae) {
             Response original = wae.getResponse();
-            return problem(original.getStatus(), original.getStatusInfo().getReasonPhrase(), null);
+            return ApiProblem.of(original.getStatus(), original.getStatusInfo().getReasonPhrase(), null);
         }
         String reference = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "API request failed, reference " + reference, error);
-        return problem(500, "The request could not be completed. Quote reference " + reference
+        return ApiProblem.of(500, "The request could not be completed. Quote reference " + reference
                 + " to your administrator.", reference);
-    }
-
-    static Response problem(int status, String detail, String reference) {
-        var body = Json.createObjectBuilder().add("status", status).add("detail", detail == null ? "" : detail);
-        if (reference != null) {
-            body.add("reference", reference);
-        }
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body.build().toString()).build();
     }
 }

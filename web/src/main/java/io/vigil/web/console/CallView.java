@@ -26,11 +26,15 @@ public class CallView implements Serializable {
     @Inject
     private ConsoleTenant tenant;
 
+    @Inject
+    private io.vigil.web.console.audit.ConsoleAudit audit;
+
     private String id;
     private CallDetail detail;
 
     public void load() {
         Optional<CallDetail> found = parse(id).flatMap(callId -> catalog.find(tenant.id(), callId));
+        audit.callViewed(id, found.isPresent());
         if (found.isEmpty()) {
             notFound();
             return;

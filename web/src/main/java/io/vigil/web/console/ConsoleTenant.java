@@ -1,20 +1,24 @@
 package io.vigil.web.console;
 
+import io.vigil.tenancy.ConsoleUsers;
 import io.vigil.tenancy.Tenant;
 import io.vigil.tenancy.TenantDirectory;
 import io.vigil.tenancy.TenantId;
+import io.vigil.web.security.Role;
+import io.vigil.web.security.TenantClaim;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.SessionScoped;
-import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.IOException;
+import jakarta.security.enterprise.identitystore.openid.OpenIdContext;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
-import java.util.List;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 /**
- * The tenant the console user is working in, for the whole sign-in session. The console's pages get the tenant
- * only from here, so that tenant scoping has a single source in the web tier.
+ * The tenant of the signed-in person, from the {@code tenant} claim of their token, fixed for the whole sign-in
+ * session. The console's pages get the tenant only from here, so tenant scoping has a single source in the web
+ * tier; a person without exactly one known tenant sees nothing.
  */
 @Named
 @SessionScoped
@@ -25,47 +29,47 @@ public class ConsoleTenant implements Serializable {
     @EJB
     private transient TenantDirectory directory;
 
-    private String slug;
+    @Inject
+    private transient OpenIdContext openId;
+
+    @EJB
+    private transient ConsoleUsers users;
+
+    @EJB
+    private transient io.vigil.audit.AuditTrail audit;
+
+    @Inject
+    private transient jakarta.security.enterprise.SecurityContext security;
+
     private TenantId id;
+    private String name;
+    private String userId;
 
-    public List<Tenant> getTenants() {
-        return directory.all();
-    }
-
-    public String getSlug() {
-        if (slug == null) {
-            getTenants().stream().findFirst().ifPresent(this::select);
-        }
-        return slug;
-    }
-
-    public void setSlug(String newSlug) {
-        directory.bySlug(newSlug).ifPresent(this::select);
-    }
-
-    /** The current tenant; fails when the database has no tenant at all, which the error page explains. */
+    /** The current tenant; a {@link NoTenantException} (shown as "access denied") when the token names none. */
     public TenantId id() {
         if (id == null) {
-            getSlug();
-        }
-        if (id == null) {
-            throw new IllegalStateException("no tenant is configured");
+            String slug = TenantClaim.from(openId.getIdentityToken().getJwtClaims().getArrayStringClaim("tenant"))
+                    .orElseThrow(() -> new NoTenantException("your account is not assigned to exactly one tenant"));
+            Tenant tenant = directory.bySlug(slug)
+                    .orElseThrow(() -> new NoTenantException("your account's tenant '" + slug + "' does not exist here"));
+            id = new TenantId(tenant.id());
+            name = tenant.name();
+            userId = openId.getSubject();
+            users.seen(id, userId, security.getCallerPrincipal().getName(), Arrays.stream(Role.values())
+                    .map(Role::roleName).filter(security::isCallerInRole).collect(Collectors.toSet()));
+            audit.record(io.vigil.audit.domain.AuditEvents.signIn(id, userId, security.getCallerPrincipal().getName()));
         }
         return id;
     }
 
-    /** After a switch, start again from the calls list: a call page of the old tenant would be a 404. */
-    public void switched() {
-        try {
-            FacesContext context = FacesContext.getCurrentInstance();
-            context.getExternalContext().redirect(context.getExternalContext().getRequestContextPath() + "/calls.xhtml");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** The identity provider's subject of the signed-in person. */
+    public String userId() {
+        id();
+        return userId;
     }
 
-    private void select(Tenant tenant) {
-        slug = tenant.slug();
-        id = new TenantId(tenant.id());
+    public String getName() {
+        id();
+        return name;
     }
 }

@@ -1,0 +1,66 @@
+package io.vigil.it.client;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Headless Chromium for the console tests, and signing in and out through the real Keycloak login page. */
+final class Browser implements AutoCloseable {
+
+    final WebDriver driver;
+    final WebDriverWait wait;
+
+    Browser() {
+        // the driver path is set, so Selenium Manager never tries to download a browser
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(System.getProperty("vigil.chromedriver", "/usr/bin/chromedriver")).toFile())
+                .build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("vigil.chromium", "/usr/bin/chromium"));
+        try {
+            options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--disable-dev-shm-usage", "--window-size=1400,1000",
+                    "--user-data-dir=" + Files.createTempDirectory("vigil-chromium"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    }
+
+    /** Opens a console path; when Keycloak asks, signs in as this demo user. */
+    void open(String path, String username) {
+        driver.get(TestStack.baseUrl() + path);
+        wait.until(d -> d.getCurrentUrl().contains("/realms/vigil/") || d.getCurrentUrl().startsWith(TestStack.baseUrl()));
+        if (driver.getCurrentUrl().contains("/realms/vigil/")) {
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+            driver.findElement(By.id("username")).sendKeys(username);
+            driver.findElement(By.id("password")).sendKeys(TestStack.demoPassword());
+            driver.findElement(By.id("kc-login")).click();
+            wait.until(d -> d.getCurrentUrl().startsWith(TestStack.baseUrl()));
+            // after sign-in the console starts at the person's start page; go on to the page asked for
+            driver.get(TestStack.baseUrl() + path);
+        }
+    }
+
+    void signOut() {
+        driver.findElement(By.id("sign-out")).click();
+        wait.until(d -> d.getCurrentUrl().contains("/realms/vigil/") || d.findElements(By.id("username")).size() > 0
+                || d.getCurrentUrl().equals(TestStack.baseUrl() + "/"));
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
