@@ -40,6 +40,10 @@ class AccessControlBrowserIT {
             b.open("/admin/system.xhtml", "acme-admin");
             b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("system")));
             assertUserMenu(b, "acme-admin", "admin");
+            b.driver.get(TestStack.baseUrl() + "/admin/redaction.xhtml");
+            b.wait.until(ExpectedConditions.elementToBeClickable(By.id("preview:run"))).click();
+            b.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview:findings"), "CREDIT_CARD"));
+            assertTrue(b.driver.findElement(By.id("redacted")).getText().contains("EMAIL_ADDRESS"));
             assertForbidden(b, "/calls.xhtml");
             assertForbidden(b, "/call.xhtml?id=00000000-0000-0000-0000-000000000000");
             b.signOut();

@@ -90,6 +90,19 @@ final class TestStack {
         }
     }
 
+    static HttpResponse<String> postJson(String path, String bearer, String json) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                    .header("Authorization", "Bearer " + bearer).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     static HttpResponse<String> get(String path, String bearer) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path));
         if (bearer != null) {
