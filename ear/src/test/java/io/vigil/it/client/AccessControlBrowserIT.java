@@ -1,5 +1,6 @@
 package io.vigil.it.client;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.regex.Matcher;
@@ -35,6 +36,7 @@ class AccessControlBrowserIT {
             b.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a.call-link")));
             assertUserMenu(b, "acme-supervisor", "supervisor");
             assertForbidden(b, "/admin/system.xhtml");
+            assertForbidden(b, "/audit/index.xhtml");
             b.signOut();
 
             b.open("/admin/system.xhtml", "acme-admin");
@@ -46,6 +48,14 @@ class AccessControlBrowserIT {
             assertTrue(b.driver.findElement(By.id("redacted")).getText().contains("EMAIL_ADDRESS"));
             assertForbidden(b, "/calls.xhtml");
             assertForbidden(b, "/call.xhtml?id=00000000-0000-0000-0000-000000000000");
+            // the audit page: an administrator sees the log and verifies it against a fresh checkpoint
+            assertEquals(200, TestStack.postJson("/api/v1/audit/checkpoint", TestStack.userToken("acme-admin"), "{}")
+                    .statusCode());
+            b.driver.get(TestStack.baseUrl() + "/audit/index.xhtml");
+            b.wait.until(ExpectedConditions.elementToBeClickable(By.id("audit:verify"))).click();
+            b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("verification-result")));
+            assertTrue(b.driver.findElement(By.id("verification-result")).getAttribute("class").contains("vigil-ok"),
+                    b.driver.findElement(By.id("verification-result")).getText());
             b.signOut();
 
             b.open("/", "acme-legal");
