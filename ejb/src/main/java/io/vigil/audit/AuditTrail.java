@@ -1,5 +1,6 @@
 package io.vigil.audit;
 
+import io.vigil.platform.NativeRows;
 import io.vigil.audit.domain.AuditEvent;
 import io.vigil.audit.domain.AuditExportWriter;
 import io.vigil.audit.domain.AuditLogQuery;
@@ -22,7 +23,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -200,14 +200,7 @@ public class AuditTrail {
         return new AuditLogReader(this::nativeRows);
     }
 
-    @SuppressWarnings("unchecked")
     private List<Object[]> nativeRows(String sql, List<Object> parameters) {
-        Query query = em.createNativeQuery(sql);
-        for (int i = 0; i < parameters.size(); i++) {
-            query.setParameter(i + 1, parameters.get(i));
-        }
-        List<?> rows = query.getResultList();
-        // a one-column native query returns bare values, not arrays
-        return rows.stream().map(r -> r instanceof Object[] a ? a : new Object[] {r}).toList();
+        return NativeRows.query(em, sql, parameters);
     }
 }

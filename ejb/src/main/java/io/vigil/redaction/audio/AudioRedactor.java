@@ -1,5 +1,7 @@
 package io.vigil.redaction.audio;
 
+import io.vigil.session.audio.MuLawCodec;
+
 import java.util.List;
 
 /**
@@ -61,7 +63,7 @@ public final class AudioRedactor {
             out[at] = (byte) value;
             out[at + 1] = (byte) (value >> 8);
         } else {
-            out[at] = MuLaw.encode(value);
+            out[at] = MuLawCodec.encode((short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, value)));
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.vigil.redaction.audio;
 
+import io.vigil.session.audio.MuLawCodec;
+
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
@@ -113,6 +115,6 @@ public final class WavFile {
         if (encoding == Encoding.PCM_16) {
             return (short) ((bytes[at] & 0xFF) | (bytes[at + 1] << 8));
         }
-        return MuLaw.decode(bytes[at]);
+        return MuLawCodec.decode(bytes[at]);
     }
 }

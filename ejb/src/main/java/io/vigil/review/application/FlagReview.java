@@ -1,5 +1,6 @@
 package io.vigil.review.application;
 
+import io.vigil.platform.NativeRows;
 import io.vigil.review.domain.BulkOutcome;
 import io.vigil.review.domain.ConcurrentReviewException;
 import io.vigil.review.domain.Disposition;
@@ -26,7 +27,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -240,14 +240,7 @@ public class FlagReview {
         return new FlagQueueReader(this::nativeRows);
     }
 
-    @SuppressWarnings("unchecked")
     private List<Object[]> nativeRows(String sql, List<Object> parameters) {
-        Query query = em.createNativeQuery(sql);
-        for (int i = 0; i < parameters.size(); i++) {
-            query.setParameter(i + 1, parameters.get(i));
-        }
-        List<?> rows = query.getResultList();
-        // a one-column native query returns bare values, not arrays
-        return rows.stream().map(r -> r instanceof Object[] a ? a : new Object[] {r}).toList();
+        return NativeRows.query(em, sql, parameters);
     }
 }

@@ -1,5 +1,6 @@
 package io.vigil.session.application;
 
+import io.vigil.platform.NativeRows;
 import io.vigil.session.domain.AgentProfile;
 import io.vigil.session.domain.CallDetail;
 import io.vigil.session.domain.CallListReader;
@@ -16,7 +17,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -80,14 +80,7 @@ public class CallCatalog {
         return new CallListReader(this::nativeRows);
     }
 
-    @SuppressWarnings("unchecked")
     private List<Object[]> nativeRows(String sql, List<Object> parameters) {
-        Query query = em.createNativeQuery(sql);
-        for (int i = 0; i < parameters.size(); i++) {
-            query.setParameter(i + 1, parameters.get(i));
-        }
-        List<?> rows = query.getResultList();
-        // a one-column native query returns bare values, not arrays
-        return rows.stream().map(r -> r instanceof Object[] a ? a : new Object[] {r}).toList();
+        return NativeRows.query(em, sql, parameters);
     }
 }
