@@ -36,6 +36,7 @@ public class DemoDataSeeder {
     private DataSource dataSource;
 
     private boolean loadedThisStart;
+    private DemoData loaded;
 
     @PostConstruct
     void seedIfEmpty() {
@@ -50,6 +51,7 @@ public class DemoDataSeeder {
                     .generate(CALLS_PER_TENANT);
             insert(connection, data, RedactionEngine.createDefault());
             loadedThisStart = true;
+            loaded = data;
             LOG.info(() -> "demo data loaded: " + data.tenants().size() + " tenants, " + data.calls().size()
                     + " calls");
         } catch (SQLException e) {
@@ -60,6 +62,11 @@ public class DemoDataSeeder {
     /** Whether this start loaded the demo data, so that {@link DemoRecordings} records its calls once. */
     public boolean loadedThisStart() {
         return loadedThisStart;
+    }
+
+    /** The demo data this start loaded (with the original, unredacted turns), for {@link DemoOriginals}. */
+    public java.util.Optional<DemoData> loadedData() {
+        return java.util.Optional.ofNullable(loaded);
     }
 
     private static boolean hasTenants(Connection connection) throws SQLException {

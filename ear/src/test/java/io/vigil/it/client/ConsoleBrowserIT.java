@@ -73,6 +73,14 @@ class ConsoleBrowserIT {
         assertTrue(turns.get(0).getText().contains("AGENT"));
         assertTrue(turns.get(0).getText().contains("ai assistant"), "the AI disclosure opens the call");
         assertTrue(browser.getTitle().startsWith("Call"));
+
+        // break-glass: the original needs a reason, then shows beside the redacted transcript
+        browser.findElement(By.id("breakGlass:open")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("breakGlass:justification")))
+                .sendKeys("quality review of ticket 2026-0412");
+        browser.findElement(By.id("breakGlass:reveal")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#original-transcript li")));
+        assertEquals(turns.size(), browser.findElements(By.cssSelector("#original-transcript li")).size());
     }
 
     @Test
