@@ -183,8 +183,9 @@ final class TwilioLine implements AutoCloseable {
 
     @Override
     public void close() {
-        if (!socket.isOutputClosed()) {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "stream ended").join();
+        if (!socket.isOutputClosed() && !closed()) {
+            // the server may close at the same moment (after 'stop' or a refusal): then there is nothing to close
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "stream ended").exceptionally(e -> socket).join();
         }
     }
 }
