@@ -36,7 +36,10 @@ public class SimulatorEndpoint {
     private static final String AUTHORIZATION = "authorization";
     private static final long TICK_MS = 20;
 
-    /** Keeps the handshake's Authorization header for {@link #open}; the WebSocket API offers no other way. */
+    /**
+     * Keeps the handshake's Authorization header for {@link #open}. Since WebSocket 2.1 the user properties seen here
+     * are a per-connection copy that becomes the session's, so concurrent handshakes cannot see each other's header.
+     */
     public static final class Handshake extends ServerEndpointConfig.Configurator {
         @Override
         public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
@@ -51,9 +54,9 @@ public class SimulatorEndpoint {
     private ScheduledFuture<?> tick;
 
     @OnOpen
-    public void open(Session session, jakarta.websocket.EndpointConfig config) {
+    public void open(Session session) {
         Outbox out = new Outbox(session);
-        String header = String.valueOf(config.getUserProperties().remove(AUTHORIZATION));
+        String header = String.valueOf(session.getUserProperties().remove(AUTHORIZATION));
         try {
             ApiCaller caller = CDI.current().select(TokenAuthority.class).get()
                     .verify(header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : "");
