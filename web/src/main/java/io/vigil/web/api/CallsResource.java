@@ -74,6 +74,9 @@ public class CallsResource {
         JsonArrayBuilder transcript = Json.createArrayBuilder();
         detail.transcript().forEach(s -> transcript.add(Json.createObjectBuilder().add("speaker", s.speaker().name())
                 .add("startMs", s.startMs()).add("endMs", s.endMs()).add("text", s.text())));
+        JsonArrayBuilder events = Json.createArrayBuilder();
+        detail.events().forEach(e -> events.add(Json.createObjectBuilder().add("type", e.type().name())
+                .add("atMs", e.atMs()).add("payload", json(e.payload()))));
         JsonArrayBuilder flags = Json.createArrayBuilder();
         detail.flags().forEach(f -> flags.add(Json.createObjectBuilder().add("reason", f.reason().name())
                 .add("severity", f.severity().name()).add("state", f.state().name()).add("atMs", f.atMs())));
@@ -82,9 +85,11 @@ public class CallsResource {
                 .add("startedAt", detail.session().startedAt().toString())
                 .add("agent", detail.agentProfile().displayName())
                 .add("channel", detail.session().channel().name())
+                .add("status", detail.session().status().name())
                 .add("consent", detail.session().consentState().name())
                 .add("disclosure", detail.session().disclosureState().name())
                 .add("transcript", transcript)
+                .add("events", events)
                 .add("flags", flags)
                 .build().toString()).build();
     }
@@ -97,6 +102,13 @@ public class CallsResource {
             row.add("durationMs", r.durationMs());
         }
         return row;
+    }
+
+    /** Event payloads are stored as jsonb, so they are JSON already; they hold no personal data in the clear. */
+    private static jakarta.json.JsonValue json(String payload) {
+        try (jakarta.json.JsonReader reader = Json.createReader(new java.io.StringReader(payload))) {
+            return reader.readValue();
+        }
     }
 
     private static Optional<UUID> parse(String id) {

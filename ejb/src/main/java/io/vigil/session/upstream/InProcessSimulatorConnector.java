@@ -1,0 +1,68 @@
+package io.vigil.session.upstream;
+
+import io.vigil.session.audio.MediaClock;
+import io.vigil.session.realtime.RealtimeCodec;
+import io.vigil.session.simulator.AgentScript;
+import io.vigil.session.simulator.RealtimeSimulator;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The embedded default agent: a {@link RealtimeSimulator} run in this JVM, paced by a 20 ms timer.
+ *
+ * <p>The simulator emits while holding its own lock, and the gateway calls it while holding the gateway's lock. If
+ * emitted frames went straight to the listener, a timer tick and a caller frame could take the two locks in opposite
+ * orders and deadlock. So emitted frames are queued and handed to the listener only by the timer task, outside the
+ * simulator's lock, in the order they were emitted (at most 20 ms later).
+ *
+ * <p>The simulator has no speech recognition: each caller turn is transcribed as the next of {@code callerLines}.
+ */
+public final class InProcessSimulatorConnector implements UpstreamConnector {
+
+    private static final long TICK_MS = 20;
+
+    private final ScheduledExecutorService timer;
+    private final AgentScript script;
+    private final List<String> callerLines;
+
+    public InProcessSimulatorConnector(ScheduledExecutorService timer, AgentScript script, List<String> callerLines) {
+        this.timer = timer;
+        this.script = script;
+        this.callerLines = List.copyOf(callerLines);
+    }
+
+    @Override
+    public Connection open(Listener listener) {
+        RealtimeCodec codec = new RealtimeCodec();
+        ConcurrentLinkedQueue<String> emitted = new ConcurrentLinkedQueue<>();
+        RealtimeSimulator simulator = new RealtimeSimulator(script, callerLines, RealtimeSimulator.Settings.defaults(),
+                MediaClock.system(), e -> emitted.add(codec.encode(e)));
+        simulator.start();
+        ScheduledFuture<?> tick = timer.scheduleAtFixedRate(() -> {
+            try {
+                simulator.advance();
+                for (String frame; (frame = emitted.poll()) != null; ) {
+                    listener.onFrame(frame);
+                }
+            } catch (RuntimeException e) {
+                // a periodic task that throws is never run again; the call must hear about it instead
+                listener.onClosed("the embedded agent failed: " + e.getClass().getSimpleName());
+                throw e;
+            }
+        }, 0, TICK_MS, TimeUnit.MILLISECONDS);
+        return new Connection() {
+            @Override
+            public void send(String frame) {
+                simulator.onClientFrame(frame);
+            }
+
+            @Override
+            public void close() {
+                tick.cancel(false);
+            }
+        };
+    }
+}

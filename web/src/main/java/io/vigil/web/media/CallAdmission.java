@@ -1,0 +1,78 @@
+package io.vigil.web.media;
+
+import io.vigil.session.application.CallCatalog;
+import io.vigil.session.domain.AgentProfile;
+import io.vigil.tenancy.TenantDirectory;
+import io.vigil.tenancy.TenantId;
+import io.vigil.web.api.security.ApiCaller;
+import io.vigil.web.api.security.TokenAuthority;
+import io.vigil.web.api.security.TokenRejected;
+import io.vigil.web.security.Role;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.UUID;
+
+/**
+ * Who may open a live call through a media door: a verified access token of an {@code agent-runtime} client (the
+ * same checks as the API) and an agent profile of that client's tenant. Twilio cannot send headers, so the token
+ * travels in the stream's {@code customParameters}; it is checked here and never stored or logged.
+ */
+@ApplicationScoped
+public class CallAdmission {
+
+    /** An admitted call: the tenant from the token, the profile from the request. */
+    record Admitted(UUID tenantId, AgentProfile profile) {
+    }
+
+    /** Why a call was refused; the message is safe to return to the caller. */
+    static final class Refused extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Refused(String message) {
+            super(message);
+        }
+    }
+
+    @Inject
+    private TokenAuthority tokens;
+
+    @EJB
+    private TenantDirectory tenants;
+
+    @EJB
+    private CallCatalog catalog;
+
+    Admitted admit(String token, String agentProfile) throws Refused {
+        if (token == null || token.isBlank()) {
+            throw new Refused("no access token: pass an agent-runtime token as the stream parameter 'token'");
+        }
+        ApiCaller caller;
+        try {
+            caller = tokens.verify(token);
+        } catch (TokenRejected e) {
+            throw new Refused("token refused: " + e.getMessage());
+        }
+        if (!caller.has(Role.AGENT_RUNTIME)) {
+            throw new Refused("the token's client has no agent-runtime role");
+        }
+        UUID tenant = tenants.bySlug(caller.tenantSlug()).map(t -> t.id())
+                .orElseThrow(() -> new Refused("the token's tenant does not exist here"));
+        UUID profileId = parse(agentProfile);
+        // the same answer for another tenant's profile and an unknown one, so ids cannot be probed
+        AgentProfile profile = catalog.agentProfiles(new TenantId(tenant)).stream()
+                .filter(p -> p.id().equals(profileId)).findFirst()
+                .orElseThrow(() -> new Refused("no such agent profile: pass an id from GET /api/v1/agent-profiles"
+                        + " as the stream parameter 'agentProfile'"));
+        return new Admitted(tenant, profile);
+    }
+
+    private static UUID parse(String id) throws Refused {
+        try {
+            return UUID.fromString(id == null ? "" : id.strip());
+        } catch (IllegalArgumentException e) {
+            throw new Refused("no such agent profile: pass an id from GET /api/v1/agent-profiles as the stream"
+                    + " parameter 'agentProfile'");
+        }
+    }
+}

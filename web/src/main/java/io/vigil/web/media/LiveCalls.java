@@ -1,0 +1,120 @@
+package io.vigil.web.media;
+
+import io.vigil.platform.VigilConfig;
+import io.vigil.redaction.RedactionEngine;
+import io.vigil.session.persistence.ByteCountingRecorder;
+import io.vigil.session.persistence.CallRecorder;
+import io.vigil.session.persistence.CallSessionRows;
+import io.vigil.session.persistence.CallerHash;
+import io.vigil.session.persistence.FileSessionJournal;
+import io.vigil.session.persistence.JdbcSessionSink;
+import io.vigil.session.persistence.SessionPersistence;
+import io.vigil.session.simulator.AgentScript;
+import io.vigil.session.upstream.InProcessSimulatorConnector;
+import io.vigil.session.upstream.RealtimeWebSocketConnector;
+import io.vigil.session.upstream.UpstreamConnector;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+
+/**
+ * What every live call of this node shares: the persistence worker (started with the application, so a journal
+ * left by a crash is replayed at once), the upstream connector, the recorder, the caller-reference hash and the
+ * redaction engine. Settings: {@code vigil.journal-dir}, {@code vigil.caller-hash-key}, and for a real upstream
+ * {@code vigil.upstream.url} plus {@code vigil.upstream.key-setting} (the name of the setting that holds its key);
+ * without an upstream URL the embedded agent answers.
+ */
+@ApplicationScoped
+public class LiveCalls {
+
+    /** About a minute of records of 100 busy calls; beyond it the journal takes the overflow. */
+    private static final int QUEUE_CAPACITY = 50_000;
+    private static final long DRAIN_EVERY_MS = 200;
+    /** The machine's cores: a tick does microseconds of work per call. */
+    private static final int MEDIA_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
+    /** The embedded agent has no speech recognition: it hears each caller turn as the next of these lines. */
+    private static final List<String> DEFAULT_CALLER_LINES = List.of("yes", "what are your opening hours",
+            "thank you, bye");
+
+    @Resource(lookup = "jdbc/vigil")
+    private DataSource dataSource;
+
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    private ManagedThreadFactory threads;
+
+    /**
+     * Our own pools over container-managed threads: the default managed executor's size is the server's to choose,
+     * and 20 ms media ticks must never queue behind a database round trip, so the two get separate threads.
+     */
+    private ScheduledExecutorService media;
+    private ScheduledExecutorService storage;
+
+    private SessionPersistence persistence;
+    private CallSessionRows calls;
+    private CallerHash callerHash;
+    private CallRecorder recorder;
+    private RedactionEngine redaction;
+    private HttpClient http;
+    private ScheduledFuture<?> worker;
+
+    void startWithTheApplication(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        // observing the event instantiates the bean, which starts the worker in @PostConstruct
+    }
+
+    @PostConstruct
+    void start() {
+        VigilConfig config = VigilConfig.current();
+        calls = new CallSessionRows(dataSource);
+        persistence = new SessionPersistence(QUEUE_CAPACITY,
+                new FileSessionJournal(Path.of(config.require("vigil.journal-dir"))),
+                new JdbcSessionSink(dataSource, Clock.systemUTC()), calls);
+        callerHash = CallerHash.create(config.require("vigil.caller-hash-key"));
+        recorder = new ByteCountingRecorder();
+        redaction = RedactionEngine.createDefault();
+        http = HttpClient.newHttpClient();
+        media = Executors.newScheduledThreadPool(MEDIA_THREADS, threads);
+        storage = Executors.newSingleThreadScheduledExecutor(threads);
+        worker = storage.scheduleWithFixedDelay(persistence::round, 0, DRAIN_EVERY_MS, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.cancel(false);
+        media.shutdownNow();
+        storage.shutdown();
+        persistence.round(); // what is still queued goes to the database, or to the journal for the next start
+    }
+
+    /** The model side of a new call; {@code callerScript} feeds the embedded agent only ('|' between turns). */
+    UpstreamConnector upstream(String callerScript) {
+        VigilConfig config = VigilConfig.current();
+        return config.get("vigil.upstream.url")
+                .<UpstreamConnector>map(url -> new RealtimeWebSocketConnector(http, URI.create(url),
+                        config.require(config.require("vigil.upstream.key-setting"))))
+                .orElseGet(() -> new InProcessSimulatorConnector(media, AgentScript.frontDesk(),
+                        callerScript == null || callerScript.isBlank() ? DEFAULT_CALLER_LINES
+                                : Arrays.stream(callerScript.split("\\|")).map(String::strip).toList()));
+    }
+
+    SessionPersistence persistence() { return persistence; }
+    CallSessionRows calls() { return calls; }
+    CallerHash callerHash() { return callerHash; }
+    CallRecorder recorder() { return recorder; }
+    RedactionEngine redaction() { return redaction; }
+    ScheduledExecutorService media() { return media; }
+}
