@@ -48,6 +48,7 @@ public class OriginalTranscripts {
 
     /** Seals a call's original lines (in transcript order) under a fresh data key of the tenant's transcript key. */
     public void seal(TenantId tenant, UUID sessionId, List<String> originals) {
+        keys.ensureTenantKeys(tenant);
         byte[] context = OriginalTranscriptCipher.keyContext(tenant.value(), sessionId);
         try (DataKey dataKey = keys.wrapper(tenant).newDataKey(KeyRegistry.keyName(tenant, KeyDomain.TRANSCRIPT), context)) {
             inventory.register(tenant, KeyDomain.TRANSCRIPT, OWNER_TYPE, sessionId, dataKey.wrapped(), context);
