@@ -35,6 +35,8 @@ public class DemoDataSeeder {
     @Resource(lookup = "jdbc/vigil")
     private DataSource dataSource;
 
+    private boolean loadedThisStart;
+
     @PostConstruct
     void seedIfEmpty() {
         if (!VigilConfig.current().flag(ENABLED_PROPERTY)) {
@@ -47,11 +49,17 @@ public class DemoDataSeeder {
             DemoData data = new DemoDataGenerator(SEED, Instant.now().truncatedTo(ChronoUnit.HOURS))
                     .generate(CALLS_PER_TENANT);
             insert(connection, data, RedactionEngine.createDefault());
+            loadedThisStart = true;
             LOG.info(() -> "demo data loaded: " + data.tenants().size() + " tenants, " + data.calls().size()
                     + " calls");
         } catch (SQLException e) {
             throw new IllegalStateException("could not load the demo data", e);
         }
+    }
+
+    /** Whether this start loaded the demo data, so that {@link DemoRecordings} records its calls once. */
+    public boolean loadedThisStart() {
+        return loadedThisStart;
     }
 
     private static boolean hasTenants(Connection connection) throws SQLException {

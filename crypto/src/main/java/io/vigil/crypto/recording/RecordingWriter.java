@@ -5,6 +5,7 @@ import io.vigil.crypto.keys.DataKeyWrapper;
 import io.vigil.crypto.keys.KeyName;
 import io.vigil.crypto.keys.KeyProviderException;
 import io.vigil.crypto.keys.KeyReference;
+import io.vigil.crypto.keys.WrappedDataKey;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -31,6 +32,7 @@ public final class RecordingWriter implements Closeable {
 
     private final OutputStream out;
     private final SegmentCipher cipher;
+    private final WrappedDataKey wrappedKey;
     private final KeyReference keyReference;
     private final int segmentSize;
     private final byte[] plaintext;
@@ -41,10 +43,11 @@ public final class RecordingWriter implements Closeable {
     private boolean closed;
     private IOException failure;
 
-    private RecordingWriter(OutputStream out, SegmentCipher cipher, KeyReference keyReference, int segmentSize) {
+    private RecordingWriter(OutputStream out, SegmentCipher cipher, WrappedDataKey wrappedKey, int segmentSize) {
         this.out = out;
         this.cipher = cipher;
-        this.keyReference = keyReference;
+        this.wrappedKey = wrappedKey;
+        this.keyReference = wrappedKey.kek();
         this.segmentSize = segmentSize;
         this.plaintext = new byte[segmentSize];
         this.ciphertext = new byte[RecordingFormat.ciphertextSegmentSize(segmentSize)];
@@ -71,7 +74,7 @@ public final class RecordingWriter implements Closeable {
                 SegmentCipher cipher = SegmentCipher.create(RecordingFormat.segmentKey(plainKey, salt), header.binding(), segmentSize);
                 out.write(header.bytes());
                 out.flush();
-                return new RecordingWriter(out, cipher, dataKey.wrapped().kek(), segmentSize);
+                return new RecordingWriter(out, cipher, dataKey.wrapped(), segmentSize);
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("AES-GCM or HMAC-SHA256 unavailable in this JVM", e);
             } finally {
@@ -108,6 +111,14 @@ public final class RecordingWriter implements Closeable {
     /** The key version the data key is wrapped under. */
     public KeyReference keyReference() {
         return keyReference;
+    }
+
+    /**
+     * The data key as wrapped in the header, for a key inventory that must find, rewrap or shred it without
+     * reading the recording.
+     */
+    public WrappedDataKey wrappedKey() {
+        return wrappedKey;
     }
 
     /** Audio bytes accepted so far. */
