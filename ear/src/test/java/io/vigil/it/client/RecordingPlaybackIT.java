@@ -60,7 +60,7 @@ class RecordingPlaybackIT {
     @Test
     void theWholeRecordingIsAPlayableWavFile() {
         HttpResponse<byte[]> full = console.bytes(recordingPath, null);
-        assertEquals("audio/wav", full.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(full.headers().firstValue("Content-Type").orElse("").startsWith("audio/wav"));
         assertEquals("bytes", full.headers().firstValue("Accept-Ranges").orElse(""));
         assertEquals("RIFF", new String(whole, 0, 4, StandardCharsets.US_ASCII));
         assertEquals("WAVE", new String(whole, 8, 4, StandardCharsets.US_ASCII));
@@ -70,7 +70,7 @@ class RecordingPlaybackIT {
     @Test
     void aRangeRequestReturnsExactlyThoseBytes() {
         int from = whole.length / 2 + 1;
-        int to = from + 40_000;
+        int to = from + (whole.length - from) / 2;
         HttpResponse<byte[]> part = console.bytes(recordingPath, "bytes=" + from + "-" + to);
         assertEquals(206, part.statusCode());
         assertEquals("bytes " + from + "-" + to + "/" + whole.length, part.headers().firstValue("Content-Range").orElse(""));
