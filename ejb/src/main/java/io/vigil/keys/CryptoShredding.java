@@ -1,5 +1,6 @@
 package io.vigil.keys;
 
+import io.vigil.audit.domain.AuditActor;
 import io.vigil.crypto.keys.KeyDomain;
 import io.vigil.crypto.keys.KeyProviderException;
 import io.vigil.crypto.keys.KeyReference;
@@ -36,7 +37,7 @@ public class CryptoShredding {
     private Instance<DataKeyHolder> holders;
 
     /** Destroys the data key of one owner (e.g. a recording track); false if it has none or it is already shredded. */
-    public boolean shredDataKey(TenantId tenant, String ownerType, UUID ownerId) {
+    public boolean shredDataKey(TenantId tenant, String ownerType, UUID ownerId, AuditActor actor) {
         int shredded = em.createNativeQuery("UPDATE data_key SET wrapped = NULL, shredded_at = now() WHERE tenant_id = ?1"
                         + " AND owner_type = ?2 AND owner_id = ?3 AND shredded_at IS NULL")
                 .setParameter(1, tenant.value()).setParameter(2, ownerType).setParameter(3, ownerId).executeUpdate();
@@ -48,7 +49,7 @@ public class CryptoShredding {
                 holder.shredCopy(tenant, ownerId);
             }
         }
-        events.recordingShredded(tenant, ownerId);
+        events.dataKeyShredded(tenant, actor, ownerType, ownerId);
         return true;
     }
 
@@ -56,7 +57,7 @@ public class CryptoShredding {
      * Destroys one version of the tenant's key of {@code domain}; returns how many data keys were shredded with it.
      * The current version cannot be destroyed (new data would have no key): rotate first.
      */
-    public int destroyVersion(TenantId tenant, KeyDomain domain, int version) {
+    public int destroyVersion(TenantId tenant, KeyDomain domain, int version, AuditActor actor) {
         List<?> found = em.createNativeQuery("SELECT provider_id, key_id, current_version FROM key_configuration"
                         + " WHERE tenant_id = ?1 AND domain = ?2 FOR UPDATE")
                 .setParameter(1, tenant.value()).setParameter(2, domain.label()).getResultList();
@@ -82,7 +83,7 @@ public class CryptoShredding {
                         + " WHERE tenant_id = ?1 AND domain = ?2 AND key_version = ?3 AND shredded_at IS NULL"
                         + " RETURNING owner_type, owner_id")
                 .setParameter(1, tenant.value()).setParameter(2, domain.label()).setParameter(3, version).getResultList();
-        events.versionDestroyed(tenant, reference, owners.size());
+        events.versionDestroyed(tenant, actor, reference, owners.size());
         return owners.size();
     }
 }

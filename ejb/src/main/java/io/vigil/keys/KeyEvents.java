@@ -1,26 +1,28 @@
 package io.vigil.keys;
 
+import io.vigil.audit.domain.AuditActor;
 import io.vigil.crypto.keys.KeyReference;
 import io.vigil.tenancy.TenantId;
 import java.util.UUID;
 
 /**
- * The security-relevant key events. Interim seam until the audit trail (io.vigil.audit) is on main: then an
- * implementation appends each event to the tamper-evident log; {@link LoggingKeyEvents} logs them meanwhile.
+ * The security-relevant key and recording events, as the key services report them. {@link AuditedKeyEvents} appends
+ * them to the audit trail; the seam keeps the key services free of the audit log's vocabulary.
  */
 public interface KeyEvents {
 
     void keyCreated(TenantId tenant, KeyReference version);
 
-    void rotated(TenantId tenant, KeyReference newVersion, UUID rewrapJob);
+    void rotated(TenantId tenant, AuditActor actor, KeyReference newVersion, UUID rewrapJob);
 
-    void rewrapFinished(TenantId tenant, UUID job, String outcome, int done);
+    void rewrapFinished(TenantId tenant, UUID job, boolean completed, int rewrapped, String error);
 
     void retired(TenantId tenant, String keyId, int minimumVersion);
 
-    void versionDestroyed(TenantId tenant, KeyReference version, int dataKeysShredded);
+    void versionDestroyed(TenantId tenant, AuditActor actor, KeyReference version, int dataKeysShredded);
 
-    void recordingShredded(TenantId tenant, UUID recording);
+    void dataKeyShredded(TenantId tenant, AuditActor actor, String ownerType, UUID owner);
 
-    void recordingPlayed(TenantId tenant, UUID recording, String user, String range);
+    /** A recording was played (or refused: {@code allowed} false), with the byte range asked for, if any. */
+    void recordingPlayed(TenantId tenant, AuditActor actor, String recordingId, boolean allowed, String range);
 }

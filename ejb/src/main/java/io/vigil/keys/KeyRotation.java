@@ -1,5 +1,6 @@
 package io.vigil.keys;
 
+import io.vigil.audit.domain.AuditActor;
 import io.vigil.crypto.keys.KeyDomain;
 import io.vigil.tenancy.TenantId;
 import jakarta.ejb.EJB;
@@ -30,8 +31,8 @@ public class KeyRotation {
     private EntityManager em;
 
     /** Rotates the tenant's key of {@code domain}; returns the rewrap job, which runs on in the background. */
-    public UUID rotate(TenantId tenant, KeyDomain domain) {
-        UUID job = versions.addVersion(tenant, domain);
+    public UUID rotate(TenantId tenant, KeyDomain domain, AuditActor actor) {
+        UUID job = versions.addVersion(tenant, domain, actor);
         worker.run(job);
         return job;
     }

@@ -1,13 +1,14 @@
 package io.vigil.keys;
 
+import io.vigil.platform.VigilConfig;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * Where the tenants' keys live, from the application's settings (system properties the launcher passes to the
- * domain). Names:
+ * Where the tenants' keys live, from the application's settings ({@code vigil.properties}, which the launcher writes).
+ * Names:
  * <ul>
  *   <li>{@code vigil.keys.provider}: {@code bcfks} (default) or {@code pkcs11}; per tenant
  *       {@code vigil.keys.tenant.<slug>.provider} overrides it;</li>
@@ -34,10 +35,11 @@ public final class KeySettings {
         this.stateDir = Objects.requireNonNull(stateDir, "stateDir");
     }
 
-    /** The settings of this JVM: system properties, defaults under the Payara instance's {@code vigil} folder. */
+    /** The application's settings ({@link VigilConfig}), defaults under the Payara instance's {@code vigil} folder. */
     public static KeySettings fromSystem() {
         String instance = System.getProperty("com.sun.aas.instanceRoot", System.getProperty("java.io.tmpdir"));
-        return new KeySettings(System::getProperty, Path.of(instance, "vigil"));
+        VigilConfig config = VigilConfig.current();
+        return new KeySettings(key -> config.get(key).orElse(null), Path.of(instance, "vigil"));
     }
 
     /** The provider id of a tenant: its own setting, else the default, else {@code bcfks}. */

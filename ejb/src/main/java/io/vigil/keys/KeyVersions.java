@@ -1,5 +1,6 @@
 package io.vigil.keys;
 
+import io.vigil.audit.domain.AuditActor;
 import io.vigil.crypto.keys.KeyDomain;
 import io.vigil.crypto.keys.KeyProviderException;
 import io.vigil.crypto.keys.KeyReference;
@@ -29,7 +30,7 @@ public class KeyVersions {
     private KeyEvents events;
 
     /** The id of the rewrap job for the new version. */
-    public UUID addVersion(TenantId tenant, KeyDomain domain) {
+    public UUID addVersion(TenantId tenant, KeyDomain domain, AuditActor actor) {
         registry.ensureTenantKeys(tenant);
         lockConfiguration(tenant, domain);
         KeyReference created;
@@ -57,7 +58,7 @@ public class KeyVersions {
                         + " VALUES (?1, ?2, ?3, ?4, 'RUNNING', ?5)")
                 .setParameter(1, job).setParameter(2, tenant.value()).setParameter(3, domain.label())
                 .setParameter(4, created.version()).setParameter(5, toRewrap.intValue()).executeUpdate();
-        events.rotated(tenant, created, job);
+        events.rotated(tenant, actor, created, job);
         return job;
     }
 

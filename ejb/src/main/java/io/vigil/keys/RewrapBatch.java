@@ -84,7 +84,7 @@ public class RewrapBatch {
                 .getSingleResult());
         em.createNativeQuery("UPDATE rewrap_job SET state = 'COMPLETED', updated_at = now(), finished_at = now() WHERE id = ?1")
                 .setParameter(1, jobId).executeUpdate();
-        events.rewrapFinished(job.tenant(), jobId, "COMPLETED", done);
+        events.rewrapFinished(job.tenant(), jobId, true, done, null);
         if (job.domain().wrapsDataKeys() && job.target() > 1) {
             retireBelow(job);
         }
@@ -95,7 +95,7 @@ public class RewrapBatch {
         em.createNativeQuery("UPDATE rewrap_job SET state = 'FAILED', last_error = ?2, updated_at = now() WHERE id = ?1"
                         + " AND state = 'RUNNING'")
                 .setParameter(1, jobId).setParameter(2, error).executeUpdate();
-        events.rewrapFinished(job.tenant(), jobId, "FAILED: " + error, 0);
+        events.rewrapFinished(job.tenant(), jobId, false, 0, error);
     }
 
     private void rewrap(TenantId tenant, DataKeyWrapper keys, Object[] row) {

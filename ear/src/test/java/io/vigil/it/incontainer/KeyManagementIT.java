@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vigil.audit.domain.AuditActor;
 import io.vigil.crypto.keys.DataKey;
 import io.vigil.crypto.keys.DataKeyWrapper;
 import io.vigil.crypto.keys.KeyDomain;
@@ -45,6 +46,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class KeyManagementIT {
 
+    private static final AuditActor ADMIN = AuditActor.user("it-admin", "Key Admin (test)");
+
     @EJB
     private KeyRotation rotation;
     @EJB
@@ -72,7 +75,7 @@ class KeyManagementIT {
         UUID recording = record(bank, 0);
         int before = audioKey(bank).currentVersion();
 
-        UUID job = rotation.rotate(bank, KeyDomain.AUDIO);
+        UUID job = rotation.rotate(bank, KeyDomain.AUDIO, ADMIN);
         KeyOverview.RewrapProgress done = awaitEnd(bank, job);
 
         assertEquals("COMPLETED", done.state(), () -> "rewrap failed: " + done.error());
@@ -98,7 +101,7 @@ class KeyManagementIT {
             assertEquals("RIFF", firstFour(readable));
         }
 
-        assertTrue(shredding.shredDataKey(bank, RecordingLibrary.OWNER_TYPE, recording));
+        assertTrue(shredding.shredDataKey(bank, RecordingLibrary.OWNER_TYPE, recording, ADMIN));
 
         RecordingFormatException e = assertThrows(RecordingFormatException.class, () -> library.open(bank, recording));
         assertEquals(RecordingFormatException.Reason.SHREDDED, e.reason());
@@ -111,9 +114,9 @@ class KeyManagementIT {
         UUID recording = record(health, 0);
         int version = audioKey(health).currentVersion();
         // the new version and its job, without starting the job yet: the recording is still under the old version
-        UUID job = versions.addVersion(health, KeyDomain.AUDIO);
+        UUID job = versions.addVersion(health, KeyDomain.AUDIO, ADMIN);
 
-        int shredded = shredding.destroyVersion(health, KeyDomain.AUDIO, version);
+        int shredded = shredding.destroyVersion(health, KeyDomain.AUDIO, version, ADMIN);
 
         assertTrue(shredded >= 1);
         RecordingFormatException e = assertThrows(RecordingFormatException.class, () -> library.open(health, recording));

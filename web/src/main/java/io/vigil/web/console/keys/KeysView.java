@@ -1,10 +1,12 @@
 package io.vigil.web.console.keys;
 
+import io.vigil.audit.domain.AuditActor;
 import io.vigil.crypto.keys.KeyDomain;
 import io.vigil.keys.KeyOverview;
 import io.vigil.keys.KeyRotation;
 import io.vigil.keys.KeyServiceException;
 import io.vigil.web.console.ConsoleTenant;
+import io.vigil.web.console.CurrentUser;
 import jakarta.ejb.EJB;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -29,6 +31,9 @@ public class KeysView implements Serializable {
 
     @Inject
     private ConsoleTenant tenant;
+
+    @Inject
+    private transient CurrentUser user;
 
     private List<KeyOverview.DomainKey> keys;
 
@@ -55,7 +60,7 @@ public class KeysView implements Serializable {
     public void rotate(KeyDomain domain) {
         FacesContext faces = FacesContext.getCurrentInstance();
         try {
-            rotation.rotate(tenant.id(), domain);
+            rotation.rotate(tenant.id(), domain, AuditActor.user(tenant.userId(), user.getName()));
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "The " + domain.label()
                     + " key was rotated; data keys are being rewrapped to the new version.", null));
         } catch (KeyServiceException e) {

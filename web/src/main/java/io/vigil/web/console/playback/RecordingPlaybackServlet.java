@@ -1,13 +1,13 @@
 package io.vigil.web.console.playback;
 
+import io.vigil.audit.domain.AuditActor;
 import io.vigil.crypto.recording.RecordingFormatException;
 import io.vigil.crypto.recording.RecordingReader;
 import io.vigil.keys.KeyEvents;
 import io.vigil.recording.RecordingLibrary;
-import io.vigil.review.domain.ReviewRole;
 import io.vigil.tenancy.TenantId;
 import io.vigil.web.console.ConsoleTenant;
-import io.vigil.web.console.CurrentReviewer;
+import io.vigil.web.console.CurrentUser;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -17,9 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.EnumSet;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -27,18 +25,14 @@ import java.util.logging.Logger;
 /**
  * {@code GET /recordings/{id}}: plays a recording of the console tenant, decrypting on the fly only the segments the
  * requested bytes lie in, so a player can seek (HTTP Range, 206) anywhere in an hour-long call at once. Another
- * tenant's id and an unknown id are the same 404; users without a role that may read calls get 403. Every response
- * with audio is an audited playback.
+ * tenant's id and an unknown id are the same 404; users without a role that may read calls get 403 (web.xml also
+ * keeps {@code /recordings/*} to those roles). Every playback is audited, and so is every refused one.
  */
 @WebServlet("/recordings/*")
 public class RecordingPlaybackServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(RecordingPlaybackServlet.class.getName());
-    /** The console roles that may read calls; admin manages keys but does not listen to calls. */
-    static final Set<ReviewRole> MAY_PLAY = EnumSet.of(ReviewRole.COMPLIANCE_OFFICER, ReviewRole.SUPERVISOR,
-            ReviewRole.LEGAL, ReviewRole.SECURITY);
-
     @EJB
     private transient RecordingLibrary library;
 
@@ -46,7 +40,7 @@ public class RecordingPlaybackServlet extends HttpServlet {
     private transient ConsoleTenant tenant;
 
     @Inject
-    private transient CurrentReviewer user;
+    private transient CurrentUser user;
 
     @Inject
     private transient KeyEvents events;
@@ -58,20 +52,25 @@ public class RecordingPlaybackServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        if (MAY_PLAY.stream().noneMatch(user.reviewer()::has)) {
+        TenantId tenantId = tenant.id();
+        AuditActor actor = AuditActor.user(tenant.userId(), user.getName());
+        String range = request.getHeader("Range");
+        // admin manages keys but does not listen to calls
+        if (!user.isCallReader()) {
+            events.recordingPlayed(tenantId, actor, id.get().toString(), false, range);
             response.sendError(HttpServletResponse.SC_FORBIDDEN, "Your role may not play call recordings");
             return;
         }
-        TenantId tenantId = tenant.id();
         try {
             Optional<RecordingReader> opened = library.open(tenantId, id.get());
             if (opened.isEmpty()) {
+                events.recordingPlayed(tenantId, actor, id.get().toString(), false, range);
                 response.sendError(HttpServletResponse.SC_NOT_FOUND);
                 return;
             }
             try (RecordingReader reader = opened.get()) {
+                events.recordingPlayed(tenantId, actor, id.get().toString(), true, range);
                 serve(reader, request, response);
-                events.recordingPlayed(tenantId, id.get(), user.reviewer().userId(), request.getHeader("Range"));
             }
         } catch (RecordingFormatException e) {
             if (e.reason() == RecordingFormatException.Reason.SHREDDED) {
