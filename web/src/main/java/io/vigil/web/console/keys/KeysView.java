@@ -33,7 +33,7 @@ public class KeysView implements Serializable {
     private ConsoleTenant tenant;
 
     @Inject
-    private transient CurrentUser user;
+    private CurrentUser user;
 
     private List<KeyOverview.DomainKey> keys;
 
