@@ -6,12 +6,12 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** Reads the column types of native query results, which differ by JDBC driver and Hibernate version. */
-final class Rows {
+public final class Rows {
 
     private Rows() {
     }
 
-    static Instant instant(Object value) {
+    public static Instant instant(Object value) {
         if (value == null) {
             return null;
         }
@@ -27,11 +27,11 @@ final class Rows {
         throw new IllegalArgumentException("not a timestamp: " + value.getClass());
     }
 
-    static int integer(Object value) {
+    public static int integer(Object value) {
         return ((Number) value).intValue();
     }
 
-    static UUID uuid(Object value) {
+    public static UUID uuid(Object value) {
         return value instanceof UUID u ? u : UUID.fromString(value.toString());
     }
 }

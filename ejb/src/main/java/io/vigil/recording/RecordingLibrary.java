@@ -4,15 +4,13 @@ import io.vigil.crypto.blob.BlobId;
 import io.vigil.crypto.recording.RecordingFormatException;
 import io.vigil.crypto.recording.RecordingReader;
 import io.vigil.keys.KeyRegistry;
+import io.vigil.keys.Rows;
 import io.vigil.tenancy.TenantId;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -76,17 +74,8 @@ public class RecordingLibrary {
     }
 
     private static RecordingInfo info(Object[] r) {
-        return new RecordingInfo((UUID) r[0], (UUID) r[1], (String) r[2], ((Number) r[3]).longValue(), (String) r[4],
-                ((Number) r[5]).longValue(), (Boolean) r[6], (String) r[7], instant(r[8]), instant(r[9]));
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        return (Instant) value;
+        return new RecordingInfo(Rows.uuid(r[0]), Rows.uuid(r[1]), (String) r[2], ((Number) r[3]).longValue(),
+                (String) r[4], ((Number) r[5]).longValue(), (Boolean) r[6], (String) r[7], Rows.instant(r[8]),
+                Rows.instant(r[9]));
     }
 }
