@@ -75,10 +75,10 @@ class ConsoleBrowserIT {
         assertTrue(browser.getTitle().startsWith("Call"));
 
         // break-glass: the original needs a reason, then shows beside the redacted transcript
-        browser.findElement(By.id("breakGlass:open")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("breakGlass:justification")))
+        browser.findElement(By.id("tabs:breakGlass:open")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tabs:breakGlass:justification")))
                 .sendKeys("quality review of ticket 2026-0412");
-        browser.findElement(By.id("breakGlass:reveal")).click();
+        browser.findElement(By.id("tabs:breakGlass:reveal")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#original-transcript li")));
         assertEquals(turns.size(), browser.findElements(By.cssSelector("#original-transcript li")).size());
     }
