@@ -5,6 +5,7 @@ import io.vigil.crypto.keys.KeyDomain;
 import io.vigil.crypto.keys.KeyName;
 import io.vigil.crypto.keys.KeyProvider;
 import io.vigil.crypto.recording.RecordingContext;
+import io.vigil.crypto.recording.BytesChannel;
 import io.vigil.crypto.recording.RecordingReader;
 import io.vigil.crypto.recording.RecordingWriter;
 import java.io.InputStream;
@@ -127,7 +128,7 @@ public class RecordingThroughputBenchmark {
     /** The recording in memory, like the baseline's ciphertext: the format's own cost. */
     @Benchmark
     public long streamingDecrypt() throws Exception {
-        return readAll(RecordingReader.open(new MemoryChannel(encryptedBytes), keys, CONTEXT));
+        return readAll(RecordingReader.open(new BytesChannel(encryptedBytes), keys, CONTEXT));
     }
 
     /** The same from a file (in the page cache): adds one positioned read per 16 KiB segment, as playback does. */

@@ -5,13 +5,13 @@ import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.SeekableByteChannel;
 
 /** A read-only in-memory channel, so adversarial tests can tamper with byte arrays. */
-final class BytesChannel implements SeekableByteChannel {
+public final class BytesChannel implements SeekableByteChannel {
 
     private final byte[] bytes;
     private long position;
     private boolean open = true;
 
-    BytesChannel(byte[] bytes) {
+    public BytesChannel(byte[] bytes) {
         this.bytes = bytes;
     }
 
