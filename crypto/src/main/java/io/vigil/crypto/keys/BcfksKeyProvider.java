@@ -9,12 +9,10 @@ import java.nio.file.StandardCopyOption;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
-import java.security.PublicKey;
 import java.security.Provider;
 import java.security.SecureRandom;
 import java.security.spec.ECGenParameterSpec;
 import java.util.Arrays;
-import java.util.List;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
@@ -30,15 +28,13 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
  * files (backups, snapshots, unreclaimed disk blocks) still hold it. Where that matters, use an HSM
  * ({@link Pkcs11KeyProvider}) or keep the keystore off backed-up storage.
  */
-public final class BcfksKeyProvider implements KeyProvider {
+public final class BcfksKeyProvider extends KeyringKeyProvider {
 
     public static final String PROVIDER_ID = "bcfks";
     private static final String KEYSTORE_TYPE = "BCFKS";
 
-    private final KeyStoreKeyring keyring;
-
     private BcfksKeyProvider(KeyStoreKeyring keyring) {
-        this.keyring = keyring;
+        super(keyring);
     }
 
     /**
@@ -74,56 +70,6 @@ public final class BcfksKeyProvider implements KeyProvider {
     @Override
     public String providerId() {
         return PROVIDER_ID;
-    }
-
-    @Override
-    public KeyReference createVersion(KeyName name) throws KeyProviderException {
-        return keyring.createVersion(name);
-    }
-
-    @Override
-    public KeyReference currentVersion(KeyName name) throws KeyProviderException {
-        return keyring.currentVersion(name);
-    }
-
-    @Override
-    public List<KeyVersion> versions(KeyName name) throws KeyProviderException {
-        return keyring.versions(name);
-    }
-
-    @Override
-    public byte[] wrap(KeyReference kek, byte[] dataKey, byte[] associatedData) throws KeyProviderException {
-        return keyring.wrap(kek, dataKey, associatedData);
-    }
-
-    @Override
-    public byte[] unwrap(KeyReference kek, byte[] wrappedKey, byte[] associatedData) throws KeyProviderException {
-        return keyring.unwrap(kek, wrappedKey, associatedData);
-    }
-
-    @Override
-    public void retireBelow(KeyName name, int minimumVersion) throws KeyProviderException {
-        keyring.retireBelow(name, minimumVersion);
-    }
-
-    @Override
-    public void destroy(KeyReference version) throws KeyProviderException {
-        keyring.destroy(version);
-    }
-
-    @Override
-    public byte[] sign(KeyReference signingKey, byte[] data) throws KeyProviderException {
-        return keyring.sign(signingKey, data);
-    }
-
-    @Override
-    public PublicKey publicKey(KeyReference signingKey) throws KeyProviderException {
-        return keyring.publicKey(signingKey);
-    }
-
-    @Override
-    public void close() {
-        keyring.close();
     }
 
     /** The keystore file; crypto runs in the JCA default providers (AES-NI accelerated SunJCE). */

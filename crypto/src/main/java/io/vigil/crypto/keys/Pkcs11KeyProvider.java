@@ -6,10 +6,8 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.Provider;
-import java.security.PublicKey;
 import java.security.Security;
 import java.security.spec.ECGenParameterSpec;
-import java.util.List;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import javax.security.auth.login.LoginException;
@@ -26,7 +24,7 @@ import javax.security.auth.login.LoginException;
  * <p>The user PIN comes from the caller. Lifecycle facts the token cannot hold (highest version created,
  * minimum decryption version) live in a {@link KeyLedger} file the caller names.
  */
-public final class Pkcs11KeyProvider implements KeyProvider {
+public final class Pkcs11KeyProvider extends KeyringKeyProvider {
 
     public static final String PROVIDER_ID = "pkcs11";
 
@@ -41,10 +39,8 @@ public final class Pkcs11KeyProvider implements KeyProvider {
         }
     }
 
-    private final KeyStoreKeyring keyring;
-
     private Pkcs11KeyProvider(KeyStoreKeyring keyring) {
-        this.keyring = keyring;
+        super(keyring);
     }
 
     /**
@@ -96,56 +92,6 @@ public final class Pkcs11KeyProvider implements KeyProvider {
     @Override
     public String providerId() {
         return PROVIDER_ID;
-    }
-
-    @Override
-    public KeyReference createVersion(KeyName name) throws KeyProviderException {
-        return keyring.createVersion(name);
-    }
-
-    @Override
-    public KeyReference currentVersion(KeyName name) throws KeyProviderException {
-        return keyring.currentVersion(name);
-    }
-
-    @Override
-    public List<KeyVersion> versions(KeyName name) throws KeyProviderException {
-        return keyring.versions(name);
-    }
-
-    @Override
-    public byte[] wrap(KeyReference kek, byte[] dataKey, byte[] associatedData) throws KeyProviderException {
-        return keyring.wrap(kek, dataKey, associatedData);
-    }
-
-    @Override
-    public byte[] unwrap(KeyReference kek, byte[] wrappedKey, byte[] associatedData) throws KeyProviderException {
-        return keyring.unwrap(kek, wrappedKey, associatedData);
-    }
-
-    @Override
-    public void retireBelow(KeyName name, int minimumVersion) throws KeyProviderException {
-        keyring.retireBelow(name, minimumVersion);
-    }
-
-    @Override
-    public void destroy(KeyReference version) throws KeyProviderException {
-        keyring.destroy(version);
-    }
-
-    @Override
-    public byte[] sign(KeyReference signingKey, byte[] data) throws KeyProviderException {
-        return keyring.sign(signingKey, data);
-    }
-
-    @Override
-    public PublicKey publicKey(KeyReference signingKey) throws KeyProviderException {
-        return keyring.publicKey(signingKey);
-    }
-
-    @Override
-    public void close() {
-        keyring.close();
     }
 
     /** The logged-in token: generation and crypto run inside it; changes persist as token objects at once. */
