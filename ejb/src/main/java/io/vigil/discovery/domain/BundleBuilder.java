@@ -239,7 +239,18 @@ public final class BundleBuilder {
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             DigestingOutputStream out = new DigestingOutputStream(new java.io.BufferedOutputStream(
                     java.nio.channels.Channels.newOutputStream(channel), 64 * 1024));
-            file.write(out);
+            // writers may close what they are given (JSON, XML); the channel must stay open to be forced
+            file.write(new java.io.FilterOutputStream(out) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    out.write(b, off, len);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    out.flush();
+                }
+            });
             out.flush();
             channel.force(true);
             digest = out.digest(file.path());
