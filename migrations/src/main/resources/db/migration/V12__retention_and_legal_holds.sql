@@ -9,6 +9,8 @@ ALTER TABLE call_session ADD COLUMN jurisdiction varchar(16);
 ALTER TABLE call_session ADD COLUMN anonymised_at timestamptz;
 -- the sweep walks a tenant's ended calls by end time
 CREATE INDEX call_session_tenant_ended ON call_session (tenant_id, ended_at, id) WHERE ended_at IS NOT NULL;
+-- a deleted call's recordings are found by call alone (V7's indexes lead with the tenant)
+CREATE INDEX recording_session ON recording (session_id);
 
 -- One rule per tenant, retention class (call_session.retention_class), data class and jurisdiction ('*' is the
 -- default; any other value overrides it for calls of that jurisdiction).
@@ -123,8 +125,8 @@ CREATE TABLE legal_hold_session (
     released_at  timestamptz,
     PRIMARY KEY (hold_id, session_id)
 );
--- "is this call held?": the question every sweep query asks for every candidate
-CREATE INDEX legal_hold_session_held ON legal_hold_session (session_id) WHERE released_at IS NULL;
+-- "is this call held?": the question every sweep query asks for every candidate (and the cascade of a deleted call)
+CREATE INDEX legal_hold_session_by_session ON legal_hold_session (session_id, released_at);
 
 -- Whether hold h covers call c: every non-empty criterion must match, or c is named explicitly.
 CREATE FUNCTION legal_hold_covers(h legal_hold, c call_session) RETURNS boolean LANGUAGE sql STABLE AS $$
