@@ -50,18 +50,20 @@ CREATE TABLE retention_sweep (
 );
 CREATE INDEX retention_sweep_by_tenant ON retention_sweep (tenant_id, started_at DESC);
 
--- Progress of one data class within a sweep: where it stopped (keyset cursor), how many, and an order-independent
+-- Progress of one data class (and action, and contributor) within a sweep: where it stopped (keyset cursor), how many, and an order-independent
 -- digest of the identifier hashes (sum modulo 2^256 of SHA-256 values), so a resumed run adds to it.
 CREATE TABLE retention_sweep_class (
     sweep_id     uuid         NOT NULL REFERENCES retention_sweep(id) ON DELETE CASCADE,
     tenant_id    uuid         NOT NULL,
     data_class   varchar(32)  NOT NULL,
     action       varchar(16)  NOT NULL,
+    -- the ExpiringArtifacts implementation that finds and expires these artifacts
+    contributor  varchar(200) NOT NULL,
     cursor_after varchar(100),
     artifacts    bigint       NOT NULL DEFAULT 0,
     digest       bytea        NOT NULL,
     done         boolean      NOT NULL DEFAULT false,
-    PRIMARY KEY (sweep_id, data_class, action)
+    PRIMARY KEY (sweep_id, data_class, action, contributor)
 );
 
 -- The SHA-256 of every identifier a sweep listed or expired (never the identifier itself), for its certificate.
