@@ -48,6 +48,22 @@ public final class DeterministicZip implements AutoCloseable {
         zip.closeEntry();
     }
 
+    /** Appends the next {@code digest.size()} bytes of {@code in} as the entry {@code digest.path()}. */
+    public void add(EntryDigest digest, InputStream in) throws IOException {
+        zip.putNextEntry(entry(digest));
+        byte[] buffer = new byte[64 * 1024];
+        long left = digest.size();
+        while (left > 0) {
+            int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+            if (n < 0) {
+                throw new IOException("the staged data of " + digest.path() + " ends " + left + " bytes early: the staging area was changed");
+            }
+            zip.write(buffer, 0, n);
+            left -= n;
+        }
+        zip.closeEntry();
+    }
+
     /** Appends bytes held in memory (small files) as the entry {@code digest.path()}. */
     public void add(EntryDigest digest, byte[] content) throws IOException {
         zip.putNextEntry(entry(digest));

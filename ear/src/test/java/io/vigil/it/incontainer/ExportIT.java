@@ -120,7 +120,7 @@ class ExportIT {
         ExportSummary crashed = exports.find(bank, id).orElseThrow();
         assertEquals(ExportState.RUNNING, crashed.state(), "a crash leaves the export to be resumed");
         assertEquals(2, crashed.stagedCalls());
-        byte[] firstNative = Files.readAllBytes(staging.resolve("NATIVES/VGL000001.wav"));
+        byte[] firstCall = Files.readAllBytes(staging.resolve("calls/0.pack"));
 
         worker.run(bank, id, (ordinal, total) -> { });
         ExportSummary done = exports.find(bank, id).orElseThrow();
@@ -134,8 +134,14 @@ class ExportIT {
         assertTrue(report.intact(), report.problems().toString());
         assertEquals(3, report.nativesChecked());
         assertTrue(report.auditEntries() >= 4, "the hold's creation and the calls' entries: " + report.auditEntries());
-        try (ZipFile zip = new ZipFile(bundle.toFile()); InputStream in = zip.getInputStream(zip.getEntry("NATIVES/VGL000001.wav"))) {
-            assertArrayEquals(firstNative, in.readAllBytes(), "what was staged before the crash is what is shipped");
+        try (ZipFile zip = new ZipFile(bundle.toFile())) {
+            java.io.ByteArrayOutputStream shipped = new java.io.ByteArrayOutputStream();
+            for (String name : List.of("NATIVES/VGL000001.wav", "TEXT/VGL000001.txt", "TEXT/VGL000001.vtt", "METADATA/VGL000001.json")) {
+                try (InputStream in = zip.getInputStream(zip.getEntry(name))) {
+                    in.transferTo(shipped);
+                }
+            }
+            assertArrayEquals(firstCall, shipped.toByteArray(), "what was staged before the crash is what is shipped");
             assertTrue(new String(zip.getInputStream(zip.getEntry(BundleLayout.CUSTODY)).readAllBytes(), StandardCharsets.ISO_8859_1)
                     .startsWith("%PDF-"));
             String manifest = new String(zip.getInputStream(zip.getEntry(BundleLayout.MANIFEST)).readAllBytes(), StandardCharsets.UTF_8);

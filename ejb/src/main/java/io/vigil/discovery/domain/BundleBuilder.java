@@ -4,6 +4,7 @@ import io.vigil.crypto.bundle.DeterministicZip;
 import io.vigil.crypto.bundle.DigestingOutputStream;
 import io.vigil.crypto.bundle.EntryDigest;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -22,8 +23,8 @@ import java.util.UUID;
  *
  * <ol>
  *   <li><b>calls</b>: for each call in production order that {@link ExportProgress} does not know as staged, load
- *       it, write its files into the staging directory (native C2PA-signed, transcripts, metadata), flush them to
- *       disk, then record the call; one call's audio is the most that is ever in memory;
+ *       it, write its files (native C2PA-signed, transcripts, metadata) into one pack file in the staging directory,
+ *       flush it to disk, then record the call; one call's audio is the most that is ever in memory;
  *   <li><b>files</b>: the load files (from the recorded documents, streamed), then the given {@link BundleFile}s
  *       (audit evidence, certificates, custody report), each staged and recorded once;
  *   <li><b>manifest</b>: {@code manifest.json} over every recorded file, and its detached signature;
@@ -95,6 +96,7 @@ public final class BundleBuilder {
         ExportRequest request = plan.request();
         String number = request.numbering().number(ordinal);
         List<EntryDigest> files = new ArrayList<>();
+        List<byte[]> contents = new ArrayList<>();
         EntryDigest nativeFile = null;
         if (request.audio() != AudioChoice.NONE && call.audio() != null) {
             String title = number + " (call " + call.callId() + ")";
@@ -106,21 +108,35 @@ public final class BundleBuilder {
             } else {
                 signed = natives.signOriginal(call.audio(), title);
             }
-            nativeFile = stage(BundleLayout.nativePath(number), signed);
-            files.add(nativeFile);
+            nativeFile = add(files, contents, BundleLayout.nativePath(number), signed);
         }
         EntryDigest textFile = null;
         if (request.includes(ExportContent.TRANSCRIPT)) {
-            textFile = stage(BundleLayout.textPath(number), TranscriptFiles.plainText(number, call));
-            files.add(textFile);
-            files.add(stage(BundleLayout.vttPath(number), TranscriptFiles.webVtt(call)));
+            textFile = add(files, contents, BundleLayout.textPath(number), TranscriptFiles.plainText(number, call));
+            add(files, contents, BundleLayout.vttPath(number), TranscriptFiles.webVtt(call));
         }
         if (call.metadataJson() != null) {
-            files.add(stage(BundleLayout.metadataPath(number), call.metadataJson().getBytes(StandardCharsets.UTF_8)));
+            add(files, contents, BundleLayout.metadataPath(number), call.metadataJson().getBytes(StandardCharsets.UTF_8));
         }
+        writeDurably(pack(ordinal), contents);
         ExportDocument document = new ExportDocument(ordinal, number, call.callId(), call.startedAt(), call.durationMs(),
                 call.custodian(), call.agent(), call.channel(), request.confidentiality(), nativeFile, textFile);
         return new StagedCall(document, files);
+    }
+
+    private static EntryDigest add(List<EntryDigest> files, List<byte[]> contents, String path, byte[] content) {
+        EntryDigest digest = DigestingOutputStream.of(path, content);
+        files.add(digest);
+        contents.add(content);
+        return digest;
+    }
+
+    /**
+     * Where a staged call's files are: one file per call holding its files one after the other, in bundle order (so
+     * each file's place follows from the sizes before it), made durable with a single flush to disk.
+     */
+    public Path pack(int ordinal) {
+        return staging.resolve("calls").resolve(ordinal + ".pack");
     }
 
     /** Step 2: the load files, then {@code others} in order. */
@@ -182,10 +198,26 @@ public final class BundleBuilder {
         try (OutputStream file = Files.newOutputStream(part)) {
             digest = new DigestingOutputStream(file);
             try (DeterministicZip zip = DeterministicZip.to(digest)) {
-                List<EntryDigest> all = contentFiles(otherPaths);
-                all.add(progress.file(BundleLayout.MANIFEST).orElseThrow());
-                all.add(progress.file(BundleLayout.SIGNATURE).orElseThrow());
-                for (EntryDigest entry : all) {
+                IOException[] failure = {null};
+                progress.forEachCall(call -> {
+                    if (failure[0] == null) {
+                        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(
+                                pack(call.document().ordinal())), 64 * 1024)) {
+                            for (EntryDigest entry : call.files()) {
+                                zip.add(entry, in);
+                            }
+                        } catch (IOException e) {
+                            failure[0] = e;
+                        }
+                    }
+                });
+                if (failure[0] != null) {
+                    throw failure[0];
+                }
+                List<EntryDigest> rest = fileDigests(otherPaths);
+                rest.add(progress.file(BundleLayout.MANIFEST).orElseThrow());
+                rest.add(progress.file(BundleLayout.SIGNATURE).orElseThrow());
+                for (EntryDigest entry : rest) {
                     zip.add(entry, staged(entry.path()));
                 }
             }
@@ -201,6 +233,13 @@ public final class BundleBuilder {
     private List<EntryDigest> contentFiles(List<String> otherPaths) {
         List<EntryDigest> all = new ArrayList<>();
         progress.forEachCall(call -> all.addAll(call.files()));
+        all.addAll(fileDigests(otherPaths));
+        return all;
+    }
+
+    /** The load files and the other files, in ZIP order. */
+    private List<EntryDigest> fileDigests(List<String> otherPaths) {
+        List<EntryDigest> all = new ArrayList<>();
         all.add(progress.file(BundleLayout.DAT).orElseThrow());
         all.add(progress.file(BundleLayout.EDRM).orElseThrow());
         for (String path : otherPaths) {
@@ -260,19 +299,25 @@ public final class BundleBuilder {
     }
 
     private EntryDigest stage(String path, byte[] content) throws IOException {
-        Path target = staged(path);
+        writeDurably(staged(path), List.of(content));
+        return DigestingOutputStream.of(path, content);
+    }
+
+    /** Writes {@code parts} one after the other to {@code target}: to a temporary file, flushed to disk, then renamed. */
+    private static void writeDurably(Path target, List<byte[]> parts) throws IOException {
         Files.createDirectories(target.getParent());
         Path part = target.resolveSibling(target.getFileName() + ".part");
         try (FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
-            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(content);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
+            for (byte[] content : parts) {
+                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
             }
             channel.force(true);
         }
         Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return DigestingOutputStream.of(path, content);
     }
 
     private Path staged(String path) {

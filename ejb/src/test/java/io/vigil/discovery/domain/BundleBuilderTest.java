@@ -152,12 +152,17 @@ class BundleBuilderTest {
             }
         }));
         assertEquals(2, fixture.progress.calls.size(), "the calls before the crash are recorded");
-        byte[] stagedBeforeCrash = Files.readAllBytes(dir.resolve("staging/NATIVES/VGL000001.wav"));
-        // a half-written file of the next call, as a crash in the middle of a write leaves it
-        Files.write(dir.resolve("staging/NATIVES/VGL000003.wav.part"), new byte[] {1, 2, 3});
+        BundleBuilder builder = fixture.builder(dir.resolve("staging"), (o, t) -> { });
+        byte[] stagedBeforeCrash = Files.readAllBytes(builder.pack(0));
+        // a half-written pack of the next call, as a crash in the middle of a write leaves it
+        Files.write(builder.pack(2).resolveSibling("2.pack.part"), new byte[] {1, 2, 3});
 
         Path bundle = fixture.build(dir, (o, t) -> { });
-        assertArrayEquals(stagedBeforeCrash, entry(bundle, "NATIVES/VGL000001.wav"), "signed natives are never re-made");
+        java.io.ByteArrayOutputStream shipped = new java.io.ByteArrayOutputStream();
+        for (String name : List.of("NATIVES/VGL000001.wav", "TEXT/VGL000001.txt", "TEXT/VGL000001.vtt", "METADATA/VGL000001.json")) {
+            shipped.write(entry(bundle, name));
+        }
+        assertArrayEquals(stagedBeforeCrash, shipped.toByteArray(), "signed natives are never re-made");
         assertTrue(BundleVerifier.verify(bundle, Optional.of(BundleFixture.PKI.root()), Optional.empty()).intact());
 
         byte[] first = Files.readAllBytes(bundle);
