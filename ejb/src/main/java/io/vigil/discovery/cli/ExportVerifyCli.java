@@ -80,7 +80,7 @@ public final class ExportVerifyCli {
                 + report.timestamp().map(t -> ", timestamped " + t).orElse(""));
         report.notes().forEach(n -> System.out.println("NOTE: " + n));
         report.problems().forEach(p -> System.out.println("FAILED " + p));
-        System.out.println(report.intact() ? "RESULT: intact" : "RESULT: TAMPERED (" + report.problems().size() + " problems)");
+        System.out.println(report.intact() ? "RESULT: intact" : "RESULT: FAILED (" + report.problems().size() + " problems: the bundle is not as it was signed, or incomplete)");
         System.exit(report.intact() ? 0 : 1);
     }
 
