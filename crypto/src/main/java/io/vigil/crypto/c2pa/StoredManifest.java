@@ -58,10 +58,11 @@ final class StoredManifest {
                 String url = reference.path("url").asText();
                 JumbfBox box = assertionBox(url.substring(url.lastIndexOf('/') + 1))
                         .orElseThrow(() -> new C2paVerificationException(Failure.HASH_MISMATCH,
-                                "The claim references " + url + " but the assertion is missing"));
+                                ValidationCodes.ASSERTION_MISSING, "The claim references " + url
+                                + " but the assertion is missing", null));
                 if (!MessageDigest.isEqual(binary(reference.path("hash")), ManifestAssembly.sha256(box.hashedPayload()))) {
-                    throw new C2paVerificationException(Failure.HASH_MISMATCH, "Assertion " + box.label()
-                            + " was altered after signing");
+                    throw new C2paVerificationException(Failure.HASH_MISMATCH, ValidationCodes.HASHED_URI_MISMATCH,
+                            "Assertion " + box.label() + " was altered after signing", null);
                 }
             }
         }
