@@ -98,6 +98,21 @@ public class ProvenanceSigning {
         }
     }
 
+    /** {@link #sign(TenantId, byte[], String, TrackKind)} on a person's or client's request, audited as {@code c2pa.sign}. */
+    public byte[] sign(TenantId tenant, byte[] audio, String title, TrackKind kind, AuditActor actor)
+            throws ProvenanceException {
+        try {
+            byte[] signed = sign(tenant, audio, title, kind);
+            trail.record(new AuditEvent(tenant.value(), actor, "c2pa.sign", "file", sha256(signed), null,
+                    AuditOutcome.SUCCESS, Map.of("type", kind.name().toLowerCase(java.util.Locale.ROOT), "title", title)));
+            return signed;
+        } catch (ProvenanceException e) {
+            trail.recordFailure(new AuditEvent(tenant.value(), actor, "c2pa.sign", "file", sha256(audio), null,
+                    AuditOutcome.FAILURE, Map.of("reason", e.getMessage())));
+            throw e;
+        }
+    }
+
     /** Reads {@code in}, writes the signed file to {@code out} (may be the same path). */
     public void sign(TenantId tenant, Path in, Path out, String title, TrackKind kind) throws ProvenanceException {
         write(out, sign(tenant, read(in), title, kind));
