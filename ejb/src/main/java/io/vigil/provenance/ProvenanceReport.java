@@ -12,15 +12,16 @@ import java.util.Optional;
  *
  * @param format      {@code audio/wav} or {@code audio/mpeg}, empty if the bytes are neither
  * @param signedAt    the RFC 3161 timestamp of the signature, if the signer had one
+ * @param statedAt    the time the signer states for its last action (signed, but not attested by a third party)
  * @param problem     for an invalid file, what is wrong in one sentence
  */
 public record ProvenanceReport(String state, Optional<String> format, Optional<String> manifestLabel,
                                Optional<String> title, Optional<String> claimGenerator, Optional<String> signer,
-                               Optional<String> issuer, Optional<Instant> signedAt, List<Action> actions,
+                               Optional<String> issuer, Optional<Instant> signedAt, Optional<Instant> statedAt, List<Action> actions,
                                List<Ingredient> ingredients, List<Code> codes, Optional<String> problem) {
 
     /** One action of the manifest, e.g. {@code c2pa.created} with its digital source type. */
-    public record Action(String action, Optional<String> digitalSourceType, Optional<String> reason) {
+    public record Action(String action, Optional<String> digitalSourceType, Optional<String> reason, Optional<Instant> when) {
     }
 
     public record Ingredient(Optional<String> title, String relationship, Optional<String> manifestLabel) {
@@ -58,7 +59,8 @@ public record ProvenanceReport(String state, Optional<String> format, Optional<S
                 manifest.map(m -> m.signer().getSubjectX500Principal().getName()),
                 manifest.map(m -> m.signer().getIssuerX500Principal().getName()),
                 manifest.flatMap(C2paManifest::timestamp),
-                manifest.map(m -> m.actions().stream().map(a -> new Action(a.action(), a.digitalSourceType(), a.reason())).toList())
+                manifest.flatMap(m -> m.actions().stream().flatMap(a -> a.when().stream()).reduce((a, b) -> b)),
+                manifest.map(m -> m.actions().stream().map(a -> new Action(a.action(), a.digitalSourceType(), a.reason(), a.when())).toList())
                         .orElse(List.of()),
                 manifest.map(m -> m.ingredients().stream()
                         .map(i -> new Ingredient(i.title(), i.relationship(), i.manifestLabel())).toList()).orElse(List.of()),
@@ -70,7 +72,7 @@ public record ProvenanceReport(String state, Optional<String> format, Optional<S
     /** A report for bytes that are not audio Vigil can read at all. */
     static ProvenanceReport unreadable(String problem) {
         return new ProvenanceReport("Invalid", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of(),
                 List.of(new Code("claim.malformed", "failure", problem)), Optional.of(problem));
     }
 }

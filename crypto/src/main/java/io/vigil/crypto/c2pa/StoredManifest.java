@@ -101,7 +101,7 @@ final class StoredManifest {
         for (JsonNode assertion : assertionsLabelled(ManifestAssembly.ACTIONS)) {
             for (JsonNode action : assertion.path("actions")) {
                 actions.add(new C2paManifest.Action(action.path("action").asText(),
-                        text(action.path("digitalSourceType")), text(action.path("reason"))));
+                        text(action.path("digitalSourceType")), text(action.path("reason")), instant(action.path("when"))));
             }
         }
         return actions;
@@ -109,6 +109,14 @@ final class StoredManifest {
 
     private Optional<JumbfBox> assertionBox(String label) {
         return assertionStore.child(label);
+    }
+
+    private static Optional<java.time.Instant> instant(JsonNode node) {
+        try {
+            return text(node).map(java.time.OffsetDateTime::parse).map(java.time.OffsetDateTime::toInstant);
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     static Optional<String> text(JsonNode node) {

@@ -24,12 +24,14 @@ final class ProvenanceJson {
         put(json, "signer", r.signer());
         put(json, "issuer", r.issuer());
         put(json, "signedAt", r.signedAt().map(Object::toString));
+        put(json, "statedAt", r.statedAt().map(Object::toString));
         put(json, "problem", r.problem());
         JsonArrayBuilder actions = Json.createArrayBuilder();
         r.actions().forEach(a -> {
             JsonObjectBuilder action = Json.createObjectBuilder().add("action", a.action());
             put(action, "digitalSourceType", a.digitalSourceType());
             put(action, "reason", a.reason());
+            put(action, "when", a.when().map(Object::toString));
             actions.add(action);
         });
         JsonArrayBuilder ingredients = Json.createArrayBuilder();
