@@ -17,8 +17,9 @@ import javax.sql.DataSource;
  * {@code tenant_id} (afterMigrate.sql) then admits only that tenant's rows, for reads and writes, whatever SQL or
  * JPA query runs. The connection is the transaction's (the pool hands the same physical connection to every user
  * of {@code jdbc/vigil} within one transaction), so the setting reaches Hibernate's statements too. Calls without
- * a transaction or without a tenant argument change nothing; a nested call for another tenant is confined to that
- * tenant and restores the outer tenant when it returns.
+ * a transaction or without a tenant argument change nothing. The confinement lasts as long as the call: afterwards
+ * the transaction is back in its caller's scope (the outer tenant of a nested call, or none for system work that
+ * goes on to other tenants). {@link TenantWork} runs a piece of code confined to one tenant.
  */
 public class TenantScope {
 
@@ -41,11 +42,29 @@ public class TenantScope {
             return call.proceed();
         }
         set(tenant);
+        boolean completed = false;
         try {
-            return call.proceed();
+            Object result = call.proceed();
+            completed = true;
+            return result;
         } finally {
-            if (outer instanceof TenantId previous && transactions.getTransactionKey() != null) {
-                set(previous);
+            restore(outer instanceof TenantId previous ? previous : null, completed);
+        }
+    }
+
+    /** Back to the caller's scope: its tenant, or none (cross-tenant system work goes on after a tenant's call). */
+    private void restore(TenantId outer, boolean completed) throws SQLException {
+        if (transactions.getTransactionKey() == null) {
+            return;
+        }
+        try {
+            set(outer);
+        } catch (SQLException e) {
+            // a failed call, or a failed statement it caught (25P02), leaves a transaction that can only roll back:
+            // no later statement runs in it, so its scope no longer matters, and the call's own exception is the one
+            // that does
+            if (completed && !transactions.getRollbackOnly() && !"25P02".equals(e.getSQLState())) {
+                throw e;
             }
         }
     }
@@ -53,7 +72,7 @@ public class TenantScope {
     private void set(TenantId tenant) throws SQLException {
         try (Connection c = db.getConnection();
              PreparedStatement s = c.prepareStatement("SELECT set_config('vigil.tenant', ?, true)")) {
-            s.setString(1, tenant.value().toString());
+            s.setString(1, tenant == null ? "" : tenant.value().toString());
             s.execute();
         }
         transactions.putResource(KEY, tenant);

@@ -2,16 +2,13 @@ package io.vigil.it.incontainer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vigil.session.application.CallCatalog;
 import io.vigil.tenancy.TenantDirectory;
 import io.vigil.tenancy.TenantId;
+import io.vigil.tenancy.TenantWork;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,13 +25,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Tenant isolation enforced by the database: once a transaction has called a service for one tenant, no SQL and no
- * JPA query in it sees or writes another tenant's rows, and every table with a tenant_id is under the policy.
+ * query in it sees or writes another tenant's rows, and every table with a tenant_id is under the policy.
  */
 @ExtendWith(ArquillianExtension.class)
 class TenantIsolationIT {
 
     @EJB
-    private CallCatalog calls;
+    private TenantWork work;
 
     @EJB
     private TenantDirectory tenants;
@@ -44,9 +41,6 @@ class TenantIsolationIT {
 
     @Resource(lookup = "java:comp/UserTransaction")
     private UserTransaction transaction;
-
-    @PersistenceContext(unitName = "vigil")
-    private EntityManager em;
 
     private TenantId tenant(String slug) {
         return new TenantId(tenants.bySlug(slug).orElseThrow().id());
@@ -82,40 +76,47 @@ class TenantIsolationIT {
             acmeCall = anyCallOf(c, acme);
         }
 
-        transaction.begin();
-        try {
-            calls.agentProfiles(northwind); // any service call for northwind confines the transaction
-            try (Connection c = db.getConnection()) {
-                assertEquals(0, callsOf(c, acme), "plain SQL sees none of acme's calls");
-                assertTrue(callsOf(c, northwind) > 0, "and still its own tenant's");
-                try (Statement s = c.createStatement();
-                     ResultSet r = s.executeQuery("SELECT count(*) FROM transcript_segment WHERE session_id = '" + acmeCall + "'")) {
-                    r.next();
-                    assertEquals(0, r.getLong(1), "nor acme's transcripts");
-                }
+        long[] seen = work.confined(northwind, () -> {
+            try (Connection c = db.getConnection();
+                 Statement s = c.createStatement();
+                 ResultSet r = s.executeQuery("SELECT count(*) FROM transcript_segment WHERE session_id = '" + acmeCall + "'")) {
+                r.next();
+                return new long[] {callsOf(c, acme), callsOf(c, northwind), r.getLong(1)};
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
             }
-            assertTrue(em.createNativeQuery("SELECT id FROM call_session WHERE id = ?1").setParameter(1, acmeCall)
-                    .getResultList().isEmpty(), "nor does a JPA query in the same transaction");
-            assertTrue(calls.find(northwind, acmeCall).isEmpty());
-        } finally {
-            transaction.rollback();
-        }
+        });
+        assertEquals(0, seen[0], "plain SQL sees none of acme's calls");
+        assertTrue(seen[1] > 0, "and still its own tenant's");
+        assertEquals(0, seen[2], "nor acme's transcripts");
 
         transaction.begin();
         try {
-            calls.agentProfiles(northwind);
-            try (Connection c = db.getConnection();
-                 PreparedStatement s = c.prepareStatement("UPDATE call_session SET caller_ref_hash = caller_ref_hash WHERE id = ?")) {
-                s.setObject(1, acmeCall);
-                assertEquals(0, s.executeUpdate(), "another tenant's row cannot be updated");
+            int updated = work.confined(northwind, () -> {
+                try (Connection c = db.getConnection();
+                     PreparedStatement s = c.prepareStatement("UPDATE call_session SET caller_ref_hash = caller_ref_hash WHERE id = ?")) {
+                    s.setObject(1, acmeCall);
+                    return s.executeUpdate();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertEquals(0, updated, "another tenant's row cannot be updated");
+            try (Connection c = db.getConnection()) {
+                assertTrue(callsOf(c, acme) > 0, "after the tenant's call, the transaction is back to system scope");
             }
-            try (Connection c = db.getConnection();
-                 PreparedStatement s = c.prepareStatement("INSERT INTO call_session (id, tenant_id) SELECT ?, ?")) {
-                s.setObject(1, UUID.randomUUID());
-                s.setObject(2, acme.value());
-                SQLException refused = assertThrows(SQLException.class, s::executeUpdate);
-                assertTrue(refused.getMessage().contains("row-level security"), refused.getMessage());
-            }
+            String refusal = work.confined(northwind, () -> {
+                try (Connection c = db.getConnection();
+                     PreparedStatement s = c.prepareStatement("INSERT INTO call_session (id, tenant_id) SELECT ?, ?")) {
+                    s.setObject(1, UUID.randomUUID());
+                    s.setObject(2, acme.value());
+                    s.executeUpdate();
+                    return "inserted";
+                } catch (SQLException e) {
+                    return e.getMessage();
+                }
+            });
+            assertTrue(refusal.contains("row-level security"), refusal);
         } finally {
             transaction.rollback();
         }
