@@ -1,24 +1,24 @@
 package io.vigil.discovery.application;
 
 import io.vigil.crypto.bundle.ManifestSignature;
-import io.vigil.crypto.c2pa.C2paException;
-import io.vigil.crypto.c2pa.C2paSigner;
-import io.vigil.crypto.c2pa.C2paWriter;
-import io.vigil.crypto.c2pa.ClaimGenerator;
-import io.vigil.crypto.c2pa.DemoPki;
-import io.vigil.crypto.c2pa.DigitalSourceType;
+import io.vigil.crypto.c2pa.C2paReader;
+import io.vigil.crypto.c2pa.C2paVerificationException;
 import io.vigil.crypto.keys.KeyDomain;
 import io.vigil.crypto.keys.KeyProvider;
 import io.vigil.crypto.keys.KeyProviderException;
 import io.vigil.crypto.keys.KeyReference;
+import io.vigil.crypto.keys.KeyVersion;
 import io.vigil.discovery.domain.BundleBuilder;
 import io.vigil.discovery.domain.NativeSigner;
 import io.vigil.keys.KeyRegistry;
+import io.vigil.provenance.ProvenanceException;
+import io.vigil.provenance.ProvenanceSigning;
+import io.vigil.provenance.SigningChains;
+import io.vigil.provenance.SigningIdentity;
+import io.vigil.provenance.TrackKind;
 import io.vigil.tenancy.TenantId;
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Singleton;
+import jakarta.ejb.Stateless;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
@@ -27,54 +27,58 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Who signs a tenant's bundles: the tenant's {@code signing} key in its key provider (it never leaves it; an HSM
- * signs inside), certified by a certificate chain issued when the export is requested and stored with it, so a
- * resumed export signs under the same chain. The chain comes from a per-tenant demo CA ({@link DemoPki}, EC P-256,
- * root → intermediate → leaf with the EKUs c2pa-rs accepts) held in memory; the root is written into every bundle.
- * The same key and chain sign the natives (C2PA) and the manifest (CMS).
+ * Who signs a tenant's bundles: the tenant's {@code signing} key in its key provider (an HSM signs inside) with the
+ * chain that certifies it ({@link SigningChains}: the demo CA's, or the tenant's own imported chain), the same
+ * identity that signs its recordings' C2PA manifests ({@link ProvenanceSigning}). The chain and the roots a
+ * verifier needs are fixed when the export is requested and stored with it, so a resumed export signs alike.
  */
-@Singleton
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@Stateless
 public class ExportSigning {
 
-    /** A chain (leaf first, without the root) and its root, as PEM. */
+    /** A chain (leaf first, without the root) and the roots the bundle's signatures chain to, as PEM. */
     public record Certificates(String chainPem, String rootPem) {
     }
 
     @EJB
     private KeyRegistry keys;
 
-    private final Map<TenantId, DemoPki> authorities = new ConcurrentHashMap<>();
+    @EJB
+    private SigningChains chains;
 
-    /** Issues a certificate for the tenant's current signing key, for a new export. */
+    @EJB
+    private ProvenanceSigning provenance;
+
+    /** The tenant's current signing identity and its trust anchors, for a new export. */
     public Certificates issue(TenantId tenant, String tenantName) {
-        keys.ensureTenantKeys(tenant);
-        DemoPki pki = authorities.computeIfAbsent(tenant, t -> DemoPki.create(tenantName));
         try {
-            KeyProvider provider = keys.provider(tenant);
-            KeyReference key = provider.currentVersion(KeyRegistry.keyName(tenant, KeyDomain.SIGNING));
-            List<X509Certificate> chain = pki.issueSigningChain(provider.publicKey(key), tenantName + " eDiscovery exports");
-            return new Certificates(pem(chain), pki.rootPem());
-        } catch (KeyProviderException e) {
-            throw new IllegalStateException("the tenant's signing key cannot be used: " + e.getMessage(), e);
+            SigningIdentity identity = chains.current(tenant);
+            return new Certificates(pem(identity.chain()), pem(chains.trustAnchors(tenant)));
+        } catch (ProvenanceException e) {
+            throw new IllegalStateException("the tenant's signing key cannot sign exports: " + e.getMessage(), e);
         }
     }
 
-    /** C2PA signing of natives with the tenant's signing key under {@code chainPem}. */
-    public NativeSigner nativeSigner(TenantId tenant, String chainPem) {
-        C2paWriter writer = C2paWriter.create(c2paSigner(tenant, chainPem), ClaimGenerator.vigil());
+    /**
+     * C2PA natives. A recording already signed when it was stored keeps that manifest (it states what was recorded,
+     * when, by whom); one without is signed now. A redacted copy names the signed original as its ingredient.
+     */
+    public NativeSigner nativeSigner(TenantId tenant, String rootsPem) {
+        C2paReader reader = C2paReader.trusting(certificates(rootsPem));
         return new NativeSigner() {
             @Override
             public byte[] signOriginal(byte[] wav, String title) throws IOException {
                 try {
-                    return writer.sign(wav, title, DigitalSourceType.COMPOSITE_WITH_TRAINED_ALGORITHMIC_MEDIA);
-                } catch (C2paException e) {
-                    throw new IOException("cannot C2PA-sign " + title + ": " + e.getMessage(), e);
+                    reader.read(wav);
+                    return wav;
+                } catch (C2paVerificationException unsignedOrForeign) {
+                    try {
+                        return provenance.sign(tenant, wav, title, TrackKind.COMPOSITE);
+                    } catch (ProvenanceException e) {
+                        throw new IOException("cannot C2PA-sign " + title + ": " + e.getMessage(), e);
+                    }
                 }
             }
 
@@ -82,20 +86,20 @@ public class ExportSigning {
             public byte[] signRedacted(byte[] originalWav, byte[] redactedWav, String title, String description)
                     throws IOException {
                 try {
-                    return writer.signRedactedExport(signOriginal(originalWav, title + " (original)"), redactedWav, title,
-                            description);
-                } catch (C2paException e) {
+                    return provenance.signRedactedCopy(tenant, signOriginal(originalWav, title + " (original)"), redactedWav,
+                            title, description);
+                } catch (ProvenanceException e) {
                     throw new IOException("cannot C2PA-sign " + title + ": " + e.getMessage(), e);
                 }
             }
         };
     }
 
-    /** CMS signing of the manifest, with an RFC 3161 timestamp when {@code tsa} is given. */
+    /** CMS signing of the manifest under {@code chainPem}, with an RFC 3161 timestamp when {@code tsa} is given. */
     public BundleBuilder.ManifestSigner manifestSigner(TenantId tenant, String chainPem, Optional<ManifestTimestamps> tsa) {
         KeyProvider provider = keys.provider(tenant);
-        KeyReference key = signingKey(tenant);
         List<X509Certificate> chain = certificates(chainPem);
+        KeyReference key = keyOf(tenant, provider, chain.get(0));
         return manifest -> {
             try {
                 return ManifestSignature.sign(manifest, data -> provider.sign(key, data), chain,
@@ -106,16 +110,20 @@ public class ExportSigning {
         };
     }
 
-    private C2paSigner c2paSigner(TenantId tenant, String chainPem) {
-        return C2paSigner.of(keys.provider(tenant), signingKey(tenant), certificates(chainPem));
-    }
-
-    private KeyReference signingKey(TenantId tenant) {
+    /** The version of the tenant's signing key that {@code leaf} certifies (the key may have rotated since). */
+    private static KeyReference keyOf(TenantId tenant, KeyProvider provider, X509Certificate leaf) {
         try {
-            return keys.provider(tenant).currentVersion(KeyRegistry.keyName(tenant, KeyDomain.SIGNING));
+            for (KeyVersion version : provider.versions(KeyRegistry.keyName(tenant, KeyDomain.SIGNING))) {
+                KeyReference reference = version.reference();
+                if (provider.publicKey(reference).equals(leaf.getPublicKey())) {
+                    return reference;
+                }
+            }
         } catch (KeyProviderException e) {
-            throw new IllegalStateException("the tenant has no signing key: " + e.getMessage(), e);
+            throw new IllegalStateException("the tenant's signing key cannot be read: " + e.getMessage(), e);
         }
+        throw new IllegalStateException("none of the tenant's signing key versions matches the export's certificate"
+                + " (the key version was destroyed); request the export again");
     }
 
     public static List<X509Certificate> certificates(String pem) {

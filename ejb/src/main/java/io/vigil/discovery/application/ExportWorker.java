@@ -119,7 +119,7 @@ public class ExportWorker {
         BundleBuilder builder = new BundleBuilder(new BundleBuilder.Plan(export.id(), request, header(export), calls),
                 staging, new DbExportProgress(store, tenant, export.id()),
                 (ordinal, callId) -> loader.load(tenant, request, callId),
-                signing.nativeSigner(tenant, export.signingChainPem()),
+                signing.nativeSigner(tenant, export.trustRootPem()),
                 signing.manifestSigner(tenant, export.signingChainPem(),
                         ManifestTimestamps.configured(VigilConfig.current().get("vigil.tsa-url"))),
                 (ordinal, total) -> listener.staged(ordinal, total));

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Optional;
 import java.util.zip.ZipException;
 
@@ -33,12 +34,12 @@ public final class ExportVerifyCli {
 
     public static void main(String[] args) {
         Path bundle = null;
-        Optional<X509Certificate> root = Optional.empty();
+        List<X509Certificate> roots = List.of();
         Optional<CheckpointKey> auditKey = Optional.empty();
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
-                    case "--trust" -> root = Optional.of(certificate(Path.of(args[++i])));
+                    case "--trust" -> roots = certificates(Path.of(args[++i]));
                     case "--audit-key" -> auditKey = Optional.of(CheckpointKey.fromPem(Files.readString(Path.of(args[++i]),
                             StandardCharsets.US_ASCII)));
                     default -> {
@@ -66,7 +67,7 @@ public final class ExportVerifyCli {
         }
         BundleVerifier.Report report;
         try {
-            report = BundleVerifier.verify(bundle, root, auditKey);
+            report = BundleVerifier.verify(bundle, roots, auditKey);
         } catch (ZipException e) {
             fail(bundle + " is not a readable ZIP file: " + e.getMessage());
             return;
@@ -84,9 +85,15 @@ public final class ExportVerifyCli {
         System.exit(report.intact() ? 0 : 1);
     }
 
-    private static X509Certificate certificate(Path pem) throws IOException, CertificateException {
+    /** Every certificate in the PEM file (a root, or several). */
+    private static List<X509Certificate> certificates(Path pem) throws IOException, CertificateException {
         try (InputStream in = Files.newInputStream(pem)) {
-            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+            List<X509Certificate> all = CertificateFactory.getInstance("X.509").generateCertificates(in).stream()
+                    .map(c -> (X509Certificate) c).toList();
+            if (all.isEmpty()) {
+                throw new CertificateException("no certificate in " + pem);
+            }
+            return all;
         }
     }
 

@@ -69,10 +69,10 @@ public final class BundleVerifier {
     }
 
     /**
-     * Verifies {@code bundle}; {@code trustRoot} and {@code auditKey} are what the verifier trusts, each may be
+     * Verifies {@code bundle}; {@code trustRoots} and {@code auditKey} are what the verifier trusts, each may be
      * empty (then the bundle's own copy is used, and a note says it was not independently trusted).
      */
-    public static Report verify(Path bundle, Optional<X509Certificate> trustRoot, Optional<CheckpointKey> auditKey)
+    public static Report verify(Path bundle, List<X509Certificate> trustRoots, Optional<CheckpointKey> auditKey)
             throws IOException {
         List<Problem> problems = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -100,7 +100,7 @@ public final class BundleVerifier {
             zip.stream().map(ZipEntry::getName).filter(name -> !listed.contains(name))
                     .forEach(name -> problems.add(new Problem(name, "is in the ZIP but not listed in manifest.json")));
 
-            Collection<X509Certificate> anchors = anchors(zip, trustRoot, notes, problems);
+            Collection<X509Certificate> anchors = anchors(zip, trustRoots, notes, problems);
             String signer = "unknown";
             Optional<java.time.Instant> time = Optional.empty();
             if (signature != null) {
@@ -154,10 +154,10 @@ public final class BundleVerifier {
         }
     }
 
-    private static Collection<X509Certificate> anchors(ZipFile zip, Optional<X509Certificate> trustRoot, List<String> notes,
+    private static Collection<X509Certificate> anchors(ZipFile zip, List<X509Certificate> trustRoots, List<String> notes,
                                                        List<Problem> problems) throws IOException {
-        if (trustRoot.isPresent()) {
-            return List.of(trustRoot.get());
+        if (!trustRoots.isEmpty()) {
+            return trustRoots;
         }
         byte[] pem = read(zip, BundleLayout.TRUST_ROOT, problems);
         if (pem == null) {
@@ -166,8 +166,8 @@ public final class BundleVerifier {
         notes.add("trusting the root certificate carried in the bundle (" + BundleLayout.TRUST_ROOT
                 + "); pass --trust root.pem to check against one obtained separately");
         try {
-            return List.of((X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(pem)));
+            return CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(pem)).stream()
+                    .map(c -> (X509Certificate) c).toList();
         } catch (CertificateException e) {
             problems.add(new Problem(BundleLayout.TRUST_ROOT, "is not a certificate: " + e.getMessage()));
             return List.of();

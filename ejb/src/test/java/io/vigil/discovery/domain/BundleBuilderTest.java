@@ -42,7 +42,7 @@ class BundleBuilderTest {
         BundleFixture fixture = new BundleFixture(3, AudioChoice.REDACTED);
         Path bundle = fixture.build(dir, (o, t) -> { });
 
-        BundleVerifier.Report report = BundleVerifier.verify(bundle, Optional.of(BundleFixture.PKI.root()), Optional.empty());
+        BundleVerifier.Report report = BundleVerifier.verify(bundle, List.of(BundleFixture.PKI.root()), Optional.empty());
         assertTrue(report.intact(), report.problems().toString());
         assertEquals(3, report.nativesChecked());
         assertEquals(3, report.auditEntries());
@@ -133,7 +133,7 @@ class BundleBuilderTest {
         for (String name : names) {
             Path tampered = dir.resolve("tampered.zip");
             rewrite(bundle, tampered, name);
-            BundleVerifier.Report report = BundleVerifier.verify(tampered, Optional.of(BundleFixture.PKI.root()), Optional.empty());
+            BundleVerifier.Report report = BundleVerifier.verify(tampered, List.of(BundleFixture.PKI.root()), Optional.empty());
             assertFalse(report.intact(), name + " was changed but the bundle verifies");
             String expected = name.equals(BundleLayout.MANIFEST) ? BundleLayout.SIGNATURE : name;
             assertTrue(report.problems().stream().anyMatch(p -> p.file().equals(expected)),
@@ -163,7 +163,7 @@ class BundleBuilderTest {
             shipped.write(entry(bundle, name));
         }
         assertArrayEquals(stagedBeforeCrash, shipped.toByteArray(), "signed natives are never re-made");
-        assertTrue(BundleVerifier.verify(bundle, Optional.of(BundleFixture.PKI.root()), Optional.empty()).intact());
+        assertTrue(BundleVerifier.verify(bundle, List.of(BundleFixture.PKI.root()), Optional.empty()).intact());
 
         byte[] first = Files.readAllBytes(bundle);
         fixture.builder(dir.resolve("staging"), (o, t) -> { }).assemble(bundle, fixture.otherPaths());
