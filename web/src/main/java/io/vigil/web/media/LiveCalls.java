@@ -2,7 +2,16 @@ package io.vigil.web.media;
 
 import io.vigil.platform.VigilConfig;
 import io.vigil.redaction.RedactionEngine;
-import io.vigil.session.persistence.ByteCountingRecorder;
+import io.vigil.crypto.keys.DataKeyWrapper;
+import io.vigil.keys.KeyRegistry;
+import io.vigil.recording.LiveRecorder;
+import io.vigil.recording.LiveRecordingArchive;
+import io.vigil.recording.RecordingBlobs;
+import io.vigil.recording.RecordingWorkers;
+import io.vigil.tenancy.TenantId;
+import jakarta.ejb.EJB;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import io.vigil.session.persistence.CallRecorder;
 import io.vigil.session.persistence.CallSessionRows;
 import io.vigil.session.persistence.CallerHash;
@@ -51,6 +60,19 @@ public class LiveCalls {
     private static final List<String> DEFAULT_CALLER_LINES = List.of("yes", "what are your opening hours",
             "thank you, bye");
 
+    /** Two recording threads (the machine's cores), each with about 20 s of 50 busy calls' frames in hand. */
+    private static final int RECORDING_THREADS = 2;
+    private static final int RECORDING_QUEUE = 100_000;
+
+    @EJB
+    private KeyRegistry keys;
+
+    @EJB
+    private RecordingBlobs blobs;
+
+    @EJB
+    private LiveRecordingArchive archive;
+
     @Resource(lookup = "jdbc/vigil")
     private DataSource dataSource;
 
@@ -68,6 +90,8 @@ public class LiveCalls {
     private CallSessionRows calls;
     private CallerHash callerHash;
     private CallRecorder recorder;
+    private RecordingWorkers recordingWorkers;
+    private final Map<TenantId, DataKeyWrapper> wrappers = new ConcurrentHashMap<>();
     private RedactionEngine redaction;
     private HttpClient http;
     private ScheduledFuture<?> worker;
@@ -84,7 +108,8 @@ public class LiveCalls {
                 new FileSessionJournal(Path.of(config.require("vigil.journal-dir"))),
                 new JdbcSessionSink(dataSource, Clock.systemUTC()), calls);
         callerHash = CallerHash.create(config.require("vigil.caller-hash-key"));
-        recorder = new ByteCountingRecorder();
+        recordingWorkers = new RecordingWorkers(RECORDING_THREADS, RECORDING_QUEUE, threads);
+        recorder = new LiveRecorder(blobs.store(), this::audioKeys, recordingWorkers, archive::store);
         redaction = RedactionEngine.createDefault();
         http = HttpClient.newHttpClient();
         media = Executors.newScheduledThreadPool(MEDIA_THREADS, threads);
@@ -98,6 +123,15 @@ public class LiveCalls {
         media.shutdownNow();
         storage.shutdown();
         persistence.round(); // what is still queued goes to the database, or to the journal for the next start
+        recordingWorkers.close();
+    }
+
+    /** A tenant's audio key wrapper, its keys created first if missing; asked once per tenant, at a call's start. */
+    private DataKeyWrapper audioKeys(TenantId tenant) {
+        return wrappers.computeIfAbsent(tenant, t -> {
+            keys.ensureTenantKeys(t);
+            return keys.wrapper(t);
+        });
     }
 
     /** The model side of a new call; {@code callerScript} feeds the embedded agent only ('|' between turns). */
@@ -116,5 +150,6 @@ public class LiveCalls {
     CallerHash callerHash() { return callerHash; }
     CallRecorder recorder() { return recorder; }
     RedactionEngine redaction() { return redaction; }
+    RecordingWorkers recordingWorkers() { return recordingWorkers; }
     ScheduledExecutorService media() { return media; }
 }
