@@ -91,6 +91,8 @@ public class LiveCalls {
     private CallerHash callerHash;
     private CallRecorder recorder;
     private RecordingWorkers recordingWorkers;
+    private final RelayLatency inbound = new RelayLatency();
+    private final RelayLatency outbound = new RelayLatency();
     private final Map<TenantId, DataKeyWrapper> wrappers = new ConcurrentHashMap<>();
     private RedactionEngine redaction;
     private HttpClient http;
@@ -151,5 +153,25 @@ public class LiveCalls {
     CallRecorder recorder() { return recorder; }
     RedactionEngine redaction() { return redaction; }
     RecordingWorkers recordingWorkers() { return recordingWorkers; }
+    RelayLatency inboundLatency() { return inbound; }
+    RelayLatency outboundLatency() { return outbound; }
+
+    /** This node's relay figures for operators and the load harness: latency added per frame, queues, memory. */
+    public RelayStats relayStats() {
+        Runtime rt = Runtime.getRuntime();
+        return new RelayStats(inbound, outbound, persistence.queued(), recordingWorkers.queued(),
+                recordingWorkers.deferred(), rt.totalMemory() - rt.freeMemory(), rt.maxMemory());
+    }
+
+    /** Starts the latency figures afresh (before a load run). */
+    public void resetRelayStats() {
+        inbound.reset();
+        outbound.reset();
+    }
+
+    /** A snapshot of {@link #relayStats()}. */
+    public record RelayStats(RelayLatency inbound, RelayLatency outbound, int recordsQueued, int recordingFramesQueued,
+                             int recordingsFinishing, long heapUsedBytes, long heapMaxBytes) {
+    }
     ScheduledExecutorService media() { return media; }
 }
