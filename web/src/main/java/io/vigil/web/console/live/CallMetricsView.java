@@ -34,4 +34,9 @@ public class CallMetricsView {
         }
         return loaded;
     }
+
+    /** What {@link #forCall} found (call it first, as the panel's {@code rendered} does). */
+    public LiveMetrics getMetrics() {
+        return loaded;
+    }
 }
