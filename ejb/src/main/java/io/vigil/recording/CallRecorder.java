@@ -48,9 +48,8 @@ public class CallRecorder {
     }
 
     /**
-     * Stores a whole audio file (e.g. a WAV file that carries a C2PA manifest) as the recording of a track.
-     *
-     * @param format as stored in {@code recording.format}, e.g. {@code wav/pcm16/24000/mono}
+     * Stores a complete WAV file as it is, e.g. one that carries a C2PA manifest (io.vigil.provenance signs before
+     * the recording is encrypted, so playback and exports serve the signed file).
      */
     public UUID record(TenantId tenant, UUID sessionId, String track, byte[] file, long durationMs, String format) {
         registry.ensureTenantKeys(tenant);

@@ -1,16 +1,24 @@
 package io.vigil.recording;
 
+import io.vigil.provenance.ProvenanceException;
+import io.vigil.provenance.ProvenanceSigning;
+import io.vigil.provenance.TrackKind;
 import io.vigil.tenancy.TenantId;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Stores a finished live call as its recordings, in one transaction: the {@code caller} and {@code agent} tracks and
  * the {@code mixed} call, each a WAV file encrypted under a fresh data key registered in the inventory. The agent
- * track (synthetic speech) and the mixed call carry C2PA manifests ({@link RecordingSigner}). A call stored once is
- * not stored again (the hand-over is retried while the database is away, and a retry may follow a commit).
+ * track is signed with C2PA as synthetic speech ({@code trainedAlgorithmicMedia}) and the mixed call as a composite
+ * ({@code compositeWithTrainedAlgorithmicMedia}), with the tenant's signing key, before they are encrypted
+ * ({@link ProvenanceSigning#signAndStore}). A call stored once is not stored again (the hand-over is retried while
+ * the database is away, and a retry may follow a commit).
  */
 @Stateless
 public class LiveRecordingArchive {
@@ -18,6 +26,7 @@ public class LiveRecordingArchive {
     public static final String CALLER = "caller";
     public static final String AGENT = "agent";
     public static final String MIXED = "mixed";
+    private static final Logger LOG = Logger.getLogger(LiveRecordingArchive.class.getName());
 
     @PersistenceContext(unitName = "vigil")
     private EntityManager em;
@@ -26,7 +35,7 @@ public class LiveRecordingArchive {
     private CallRecorder recorder;
 
     @EJB
-    private RecordingSigner signer;
+    private ProvenanceSigning provenance;
 
     public void store(FinishedCall call) {
         TenantId tenant = call.tenant();
@@ -36,13 +45,23 @@ public class LiveRecordingArchive {
         if (stored.longValue() > 0) {
             return;
         }
-        WavAudio caller = new WavAudio(FinishedCall.SAMPLE_RATE, call.caller());
-        WavAudio agent = new WavAudio(FinishedCall.SAMPLE_RATE, call.agent());
-        WavAudio mixed = new WavAudio(FinishedCall.SAMPLE_RATE, call.mixed());
-        recorder.record(tenant, call.sessionId(), CALLER, caller);
-        recorder.record(tenant, call.sessionId(), AGENT, signer.agentTrack(tenant, agent.fileBytes()),
-                agent.durationMs(), agent.format());
-        recorder.record(tenant, call.sessionId(), MIXED, signer.mixedCall(tenant, mixed.fileBytes()),
-                mixed.durationMs(), mixed.format());
+        recorder.record(tenant, call.sessionId(), CALLER, new WavAudio(FinishedCall.SAMPLE_RATE, call.caller()));
+        signed(tenant, call.sessionId(), AGENT, new WavAudio(FinishedCall.SAMPLE_RATE, call.agent()), TrackKind.AGENT);
+        signed(tenant, call.sessionId(), MIXED, new WavAudio(FinishedCall.SAMPLE_RATE, call.mixed()),
+                TrackKind.COMPOSITE);
+    }
+
+    /**
+     * Signs and stores a track. A track that cannot be signed (the tenant's signing chain is unusable) is stored
+     * unsigned rather than lost; the call page then shows it without provenance, and the log says why.
+     */
+    private void signed(TenantId tenant, UUID session, String track, WavAudio audio, TrackKind kind) {
+        try {
+            provenance.signAndStore(tenant, session, track, audio, kind);
+        } catch (ProvenanceException e) {
+            LOG.log(Level.WARNING, "the " + track + " recording of call " + session + " is stored without C2PA"
+                    + " provenance: " + e.getMessage());
+            recorder.record(tenant, session, track, audio);
+        }
     }
 }

@@ -115,6 +115,14 @@ class TwilioMediaStreamIT {
                 byte[] file = wav.body();
                 assertEquals("RIFF", new String(file, 0, 4, StandardCharsets.US_ASCII), "decrypted: a WAV file");
                 assertEquals(r.path("sizeBytes").asLong(), file.length, r.toString());
+                String text = new String(file, StandardCharsets.ISO_8859_1);
+                if (r.path("track").asText().equals("agent")) {
+                    assertTrue(text.contains("C2PA") && text.contains("/trainedAlgorithmicMedia"),
+                            "the agent's track is signed as synthetic speech");
+                } else if (r.path("track").asText().equals("mixed")) {
+                    assertTrue(text.contains("C2PA") && text.contains("compositeWithTrainedAlgorithmicMedia"),
+                            "the mixed call is signed as a composite");
+                }
                 if (r.path("track").asText().equals("caller")) {
                     int header = 44;
                     assertTrue(allZero(file, header + (int) fromMs * 48, header + (int) toMs * 48),
