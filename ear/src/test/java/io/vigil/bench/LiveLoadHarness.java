@@ -196,6 +196,7 @@ public final class LiveLoadHarness {
         private int bargedTurn = -1;
         private int speechAt = -1;
         private volatile long bargeStartNanos;
+        private long lastSpokeNanos;
         private volatile boolean closed;
 
         Call(int index) {
@@ -226,6 +227,10 @@ public final class LiveLoadHarness {
                 bargedTurn = agentTurns;
                 speechAt = 0;
                 bargeStartNanos = now;
+            } else if (speechAt < 0 && agentTurns >= 1 && lastMediaNanos > 0
+                    && now - lastMediaNanos > 1_500_000_000L && now - lastSpokeNanos > 6_000_000_000L) {
+                speechAt = 0; // the agent is quiet: ask it something, so it answers (and can be interrupted)
+                lastSpokeNanos = now;
             }
             String frame = SILENCE;
             if (speechAt >= 0) {
