@@ -2,7 +2,16 @@ package io.vigil.web.media;
 
 import io.vigil.platform.VigilConfig;
 import io.vigil.redaction.RedactionEngine;
-import io.vigil.session.persistence.ByteCountingRecorder;
+import io.vigil.crypto.keys.DataKeyWrapper;
+import io.vigil.keys.KeyRegistry;
+import io.vigil.recording.LiveRecorder;
+import io.vigil.recording.LiveRecordingArchive;
+import io.vigil.recording.RecordingBlobs;
+import io.vigil.recording.RecordingWorkers;
+import io.vigil.tenancy.TenantId;
+import jakarta.ejb.EJB;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import io.vigil.session.persistence.CallRecorder;
 import io.vigil.session.persistence.CallSessionRows;
 import io.vigil.session.persistence.CallerHash;
@@ -51,6 +60,19 @@ public class LiveCalls {
     private static final List<String> DEFAULT_CALLER_LINES = List.of("yes", "what are your opening hours",
             "thank you, bye");
 
+    /** Two recording threads (the machine's cores), each with about 20 s of 50 busy calls' frames in hand. */
+    private static final int RECORDING_THREADS = 2;
+    private static final int RECORDING_QUEUE = 100_000;
+
+    @EJB
+    private KeyRegistry keys;
+
+    @EJB
+    private RecordingBlobs blobs;
+
+    @EJB
+    private LiveRecordingArchive archive;
+
     @Resource(lookup = "jdbc/vigil")
     private DataSource dataSource;
 
@@ -68,6 +90,10 @@ public class LiveCalls {
     private CallSessionRows calls;
     private CallerHash callerHash;
     private CallRecorder recorder;
+    private RecordingWorkers recordingWorkers;
+    private final RelayLatency inbound = new RelayLatency();
+    private final RelayLatency outbound = new RelayLatency();
+    private final Map<TenantId, DataKeyWrapper> wrappers = new ConcurrentHashMap<>();
     private RedactionEngine redaction;
     private HttpClient http;
     private ScheduledFuture<?> worker;
@@ -84,7 +110,8 @@ public class LiveCalls {
                 new FileSessionJournal(Path.of(config.require("vigil.journal-dir"))),
                 new JdbcSessionSink(dataSource, Clock.systemUTC()), calls);
         callerHash = CallerHash.create(config.require("vigil.caller-hash-key"));
-        recorder = new ByteCountingRecorder();
+        recordingWorkers = new RecordingWorkers(RECORDING_THREADS, RECORDING_QUEUE, threads);
+        recorder = new LiveRecorder(blobs.store(), this::audioKeys, recordingWorkers, archive::store);
         redaction = RedactionEngine.createDefault();
         http = HttpClient.newHttpClient();
         media = Executors.newScheduledThreadPool(MEDIA_THREADS, threads);
@@ -98,6 +125,15 @@ public class LiveCalls {
         media.shutdownNow();
         storage.shutdown();
         persistence.round(); // what is still queued goes to the database, or to the journal for the next start
+        recordingWorkers.close();
+    }
+
+    /** A tenant's audio key wrapper, its keys created first if missing; asked once per tenant, at a call's start. */
+    private DataKeyWrapper audioKeys(TenantId tenant) {
+        return wrappers.computeIfAbsent(tenant, t -> {
+            keys.ensureTenantKeys(t);
+            return keys.wrapper(t);
+        });
     }
 
     /** The model side of a new call; {@code callerScript} feeds the embedded agent only ('|' between turns). */
@@ -116,5 +152,26 @@ public class LiveCalls {
     CallerHash callerHash() { return callerHash; }
     CallRecorder recorder() { return recorder; }
     RedactionEngine redaction() { return redaction; }
+    RecordingWorkers recordingWorkers() { return recordingWorkers; }
+    RelayLatency inboundLatency() { return inbound; }
+    RelayLatency outboundLatency() { return outbound; }
+
+    /** This node's relay figures for operators and the load harness: latency added per frame, queues, memory. */
+    public RelayStats relayStats() {
+        Runtime rt = Runtime.getRuntime();
+        return new RelayStats(inbound, outbound, persistence.queued(), recordingWorkers.queued(),
+                recordingWorkers.deferred(), rt.totalMemory() - rt.freeMemory(), rt.maxMemory());
+    }
+
+    /** Starts the latency figures afresh (before a load run). */
+    public void resetRelayStats() {
+        inbound.reset();
+        outbound.reset();
+    }
+
+    /** A snapshot of {@link #relayStats()}. */
+    public record RelayStats(RelayLatency inbound, RelayLatency outbound, int recordsQueued, int recordingFramesQueued,
+                             int recordingsFinishing, long heapUsedBytes, long heapMaxBytes) {
+    }
     ScheduledExecutorService media() { return media; }
 }

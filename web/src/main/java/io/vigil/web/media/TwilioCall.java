@@ -77,7 +77,13 @@ final class TwilioCall {
         return shared.upstream(callerScript).open(new UpstreamConnector.Listener() {
             @Override
             public void onFrame(String frame) {
-                call.gateway.fromUpstream(frame);
+                long[] relaying = Outbox.RELAYING.get();
+                relaying[0] = System.nanoTime(); // the Twilio frames this produces are timed from here
+                try {
+                    call.gateway.fromUpstream(frame);
+                } finally {
+                    relaying[0] = 0;
+                }
             }
 
             @Override
