@@ -1,5 +1,6 @@
 package io.vigil.web.media;
 
+import io.vigil.audit.domain.AuditActor;
 import io.vigil.session.application.CallCatalog;
 import io.vigil.session.domain.AgentProfile;
 import io.vigil.tenancy.TenantDirectory;
@@ -25,7 +26,7 @@ import java.util.UUID;
 public class CallAdmission {
 
     /** An admitted call: the tenant from the token, the profile from the request. */
-    record Admitted(UUID tenantId, AgentProfile profile) {
+    record Admitted(UUID tenantId, AgentProfile profile, AuditActor actor) {
     }
 
     /** Why a call was refused; the message is safe to return to the caller. */
@@ -50,14 +51,16 @@ public class CallAdmission {
         if (token == null || token.isBlank()) {
             throw new Refused("no access token: pass an agent-runtime token as the stream parameter 'token'");
         }
-        UUID tenant = tenantOf(token);
+        ApiCaller caller = callerOf(token);
+        UUID tenant = tenantOf(caller);
+        AuditActor actor = AuditActor.client(caller.clientId());
         UUID profileId = parse(agentProfile);
         // the same answer for another tenant's profile and an unknown one, so ids cannot be probed
         AgentProfile profile = catalog.agentProfiles(new TenantId(tenant)).stream()
                 .filter(p -> p.id().equals(profileId)).findFirst()
                 .orElseThrow(() -> new Refused("no such agent profile: pass an id from GET /api/v1/agent-profiles"
                         + " as the stream parameter 'agentProfile'"));
-        return new Admitted(tenant, profile);
+        return new Admitted(tenant, profile, actor);
     }
 
     /**
@@ -68,19 +71,21 @@ public class CallAdmission {
         if (token == null || token.isBlank()) {
             throw new Refused("no access token: send 'Authorization: Bearer <agent-runtime token>'");
         }
-        UUID tenant = tenantOf(token);
+        ApiCaller caller = callerOf(token);
+        UUID tenant = tenantOf(caller);
+        AuditActor actor = AuditActor.client(caller.clientId());
         List<AgentProfile> profiles = catalog.agentProfiles(new TenantId(tenant));
         if (agent != null && !agent.isBlank()) {
             AgentProfile named = byReference(profiles, agent.strip()).orElseThrow(() -> new Refused(
                     "no such agent profile: pass an id or name from GET /api/v1/agent-profiles as 'agent'"));
-            return new Admitted(tenant, named);
+            return new Admitted(tenant, named, actor);
         }
         Optional<AgentProfile> byModel = model == null ? Optional.empty() : byReference(profiles, model.strip());
         if (byModel.isPresent()) {
-            return new Admitted(tenant, byModel.get());
+            return new Admitted(tenant, byModel.get(), actor);
         }
         if (profiles.stream().map(AgentProfile::name).distinct().count() == 1) {
-            return new Admitted(tenant, newest(profiles.stream()).orElseThrow());
+            return new Admitted(tenant, newest(profiles.stream()).orElseThrow(), actor);
         }
         throw new Refused("name the agent profile: add ?agent=<id or name from GET /api/v1/agent-profiles>, or pass"
                 + " it as the model");
@@ -99,7 +104,12 @@ public class CallAdmission {
         return profiles.max(Comparator.comparingInt(AgentProfile::version));
     }
 
-    private UUID tenantOf(String token) throws Refused {
+    /** Admission of a person's test call from the console: the tenant and profile are already checked. */
+    static Admitted forConsole(UUID tenant, AgentProfile profile, AuditActor person) {
+        return new Admitted(tenant, profile, person);
+    }
+
+    private ApiCaller callerOf(String token) throws Refused {
         ApiCaller caller;
         try {
             caller = tokens.verify(token);
@@ -109,6 +119,10 @@ public class CallAdmission {
         if (!caller.has(Role.AGENT_RUNTIME)) {
             throw new Refused("the token's client has no agent-runtime role");
         }
+        return caller;
+    }
+
+    private UUID tenantOf(ApiCaller caller) throws Refused {
         return tenants.bySlug(caller.tenantSlug()).map(t -> t.id())
                 .orElseThrow(() -> new Refused("the token's tenant does not exist here"));
     }
