@@ -29,12 +29,12 @@ final class RealtimeCall {
 
     /** What a door knows about the session it opens. */
     record Opening(CallAdmission.Admitted admitted, Channel channel, String callerReference, String callerScript,
-                   Map<String, String> parameters) {
+                   Map<String, String> parameters, UUID sessionId) {
     }
 
     private final LiveCalls shared;
     private final Opening opening;
-    private final UUID sessionId = UUID.randomUUID();
+    private final UUID sessionId;
     private final Instant startedAt = Instant.now();
     private final long startedNanos = System.nanoTime();
     private RealtimeRelay relay;
@@ -44,6 +44,7 @@ final class RealtimeCall {
     private RealtimeCall(LiveCalls shared, Opening opening) {
         this.shared = shared;
         this.opening = opening;
+        this.sessionId = opening.sessionId() != null ? opening.sessionId() : UUID.randomUUID();
     }
 
     /**

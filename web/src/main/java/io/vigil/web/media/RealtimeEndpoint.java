@@ -1,5 +1,7 @@
 package io.vigil.web.media;
 
+import io.vigil.audit.domain.AuditActor;
+import io.vigil.audit.domain.AuditEvents;
 import io.vigil.session.domain.Channel;
 import io.vigil.session.domain.SessionStatus;
 import io.vigil.session.realtime.RealtimeCodec;
@@ -97,8 +99,14 @@ public class RealtimeEndpoint {
             CallAdmission.Admitted who = CDI.current().select(CallAdmission.class).get()
                     .admitRealtime(token, first(query, "agent"), first(query, "model"));
             call = open(new RealtimeCall.Opening(who, Channel.REALTIME_API, first(query, "callerRef"),
-                    first(query, "caller"), Map.of()), outbox);
+                    first(query, "caller"), Map.of(), null), outbox);
+            if (call != null) {
+                LiveSessionAudit.record(AuditEvents.liveSessionOpened(who.tenantId(), who.actor(), call.sessionId(),
+                        "realtime", who.profile().id()));
+            }
         } catch (CallAdmission.Refused e) {
+            LiveSessionAudit.record(AuditEvents.liveSessionRefused(null, AuditActor.ANONYMOUS, "realtime",
+                    e.getMessage()));
             outbox.close(TwilioMediaStreamEndpoint.reason(CloseReason.CloseCodes.VIOLATED_POLICY, e.getMessage()));
         }
     }
