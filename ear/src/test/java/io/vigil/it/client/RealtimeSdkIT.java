@@ -80,7 +80,7 @@ class RealtimeSdkIT {
         assertTrue(metrics.path("framesIn").asLong() > 100, metrics.toString());
         assertTrue(metrics.path("framesOut").asLong() > 20, metrics.toString());
         assertTrue(metrics.path("firstAgentAudioMs").asLong() >= 0, metrics.toString());
-        assertEquals(1, metrics.path("bargeInReactionMs").size(), metrics.toString());
+        assertTrue(metrics.path("bargeInReactionMs").size() >= 1, metrics.toString());
     }
 
     @Test
