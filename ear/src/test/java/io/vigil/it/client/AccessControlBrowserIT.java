@@ -62,6 +62,7 @@ class AccessControlBrowserIT {
             b.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a.call-link")));
             assertUserMenu(b, "acme-legal", "legal");
             assertForbidden(b, "/admin/system.xhtml");
+            assertForbidden(b, "/test-call.xhtml");
             b.signOut();
 
             // signed out at Keycloak too: the console asks for a password again
