@@ -34,7 +34,10 @@ function voiced(ms) {
 }
 
 rt.on('error', (e) => summary.errors.push(String(e.message)));
-rt.socket.on('close', (code, reason) => { summary.closed = { code, reason: String(reason) }; });
+rt.socket.on('close', (code, reason) => {
+  summary.closed = { code, reason: String(reason) };
+  if (step < 5) finish('Vigil closed the session early: ' + code + ' ' + reason);
+});
 rt.on('event', (e) => {
   summary.types[e.type] = (summary.types[e.type] || 0) + 1;
   if (e.type === 'response.output_audio.delta' || e.type === 'response.audio.delta') {
