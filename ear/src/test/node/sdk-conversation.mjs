@@ -66,6 +66,7 @@ rt.socket.on('open', () => {
 const turns = [() => voiced(700), () => voiced(1500), () => voiced(1800), () => voiced(900)];
 
 function tick() {
+  if (step >= 5) return; // hung up
   if (queuedMs > playedMs) { playedMs += 20; itemPlayedMs += 20; }
   const frame = speech.length ? speech.shift() : Buffer.alloc(FRAME_BYTES);
   rt.send({ type: 'input_audio_buffer.append', audio: frame.toString('base64') });
