@@ -19,6 +19,8 @@ import io.vigil.session.persistence.FileSessionJournal;
 import io.vigil.session.persistence.JdbcSessionSink;
 import io.vigil.session.persistence.SessionPersistence;
 import io.vigil.session.simulator.AgentScript;
+import io.vigil.session.upstream.AgentUpstream;
+import io.vigil.session.upstream.AgentUpstreams;
 import io.vigil.session.upstream.InProcessSimulatorConnector;
 import io.vigil.session.upstream.RealtimeWebSocketConnector;
 import io.vigil.session.upstream.UpstreamConnector;
@@ -97,6 +99,7 @@ public class LiveCalls {
     private RedactionEngine redaction;
     private HttpClient http;
     private ScheduledFuture<?> worker;
+    private AgentUpstreams agentUpstreams;
 
     void startWithTheApplication(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         // observing the event instantiates the bean, which starts the worker in @PostConstruct
@@ -114,6 +117,7 @@ public class LiveCalls {
         recorder = new LiveRecorder(blobs.store(), this::audioKeys, recordingWorkers, archive::store);
         redaction = RedactionEngine.createDefault();
         http = HttpClient.newHttpClient();
+        agentUpstreams = new AgentUpstreams(dataSource, config::get);
         media = Executors.newScheduledThreadPool(MEDIA_THREADS, threads);
         storage = Executors.newSingleThreadScheduledExecutor(threads);
         worker = storage.scheduleWithFixedDelay(persistence::round, 0, DRAIN_EVERY_MS, TimeUnit.MILLISECONDS);
@@ -147,6 +151,16 @@ public class LiveCalls {
                                 : Arrays.stream(callerScript.split("\\|")).map(String::strip).toList()));
     }
 
+    /**
+     * The model side of a call of this agent profile: its own upstream when it has one ({@code agent_upstream}),
+     * else as {@link #upstream(String)}.
+     */
+    UpstreamConnector upstream(AgentUpstream profile, String callerScript) {
+        return profile.endpoint().<UpstreamConnector>map(url -> new RealtimeWebSocketConnector(http, url,
+                agentUpstreams.apiKey(profile))).orElseGet(() -> upstream(callerScript));
+    }
+
+    AgentUpstreams agentUpstreams() { return agentUpstreams; }
     SessionPersistence persistence() { return persistence; }
     CallSessionRows calls() { return calls; }
     CallerHash callerHash() { return callerHash; }
