@@ -62,7 +62,7 @@ public final class ProcessingRecordsPdf {
             for (AgentEndpoint a : live.agents()) {
                 agents.add(new String[] {a.agentName() + " v" + a.version(), a.model(), a.endpoint(), a.provider()});
             }
-            pdf.table(new float[] {0.25f, 0.2f, 0.25f, 0.3f}, new String[] {"Agent", "Model", "Endpoint", "Provider"}, agents);
+            pdf.table(new float[] {0.22f, 0.3f, 0.22f, 0.26f}, new String[] {"Agent", "Model", "Endpoint", "Provider"}, agents);
             pdf.subheading("Retention periods (erasure time limits) per data class");
             List<String[]> retention = new ArrayList<>();
             for (RetentionPeriod p : live.retention()) {
