@@ -117,6 +117,7 @@ class DpiaBrowserIT {
                 By.xpath("//tr[.//a[text()='" + title + "']]")));
         assertTrue(row.getText().contains("Approved"), row.getText());
         assertTrue(browser.findElement(By.id("menu-dpia")).isDisplayed());
+        session.signOut();
     }
 
     @Test
