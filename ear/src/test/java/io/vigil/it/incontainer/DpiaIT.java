@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vigil.audit.AuditTrail;
 import io.vigil.audit.domain.AuditLogQuery;
 import io.vigil.audit.domain.AuditRecord;
+import io.vigil.dpia.ConfigurationChanged;
 import io.vigil.dpia.application.DpiaRegister;
 import io.vigil.dpia.application.DpiaReports;
 import io.vigil.dpia.application.RecordsOfProcessing;
@@ -24,6 +25,8 @@ import io.vigil.tenancy.TenantDirectory;
 import io.vigil.tenancy.TenantId;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -65,6 +68,18 @@ class DpiaIT {
     private TenantDirectory tenants;
     @Resource(lookup = "jdbc/vigil")
     private DataSource db;
+    @Inject
+    private Event<ConfigurationChanged> configurationChanged;
+
+    private long count(String query, Object parameter) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(query)) {
+            s.setObject(1, parameter);
+            try (var r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
 
     private TenantId newTenant() throws SQLException {
         UUID id = UUID.randomUUID();
@@ -182,9 +197,11 @@ class DpiaIT {
         assertEquals(0, register.checkDrift(tenant));
         assertTrue(register.drift(tenant, approved.id()).isEmpty());
 
-        // a new upstream model for the agent, and a new agent
+        // a new upstream model for the agent, and a new agent; the change event records the drift at once
         agent(tenant, "Support", 2, "gpt-5-realtime");
         agent(tenant, "Collections", 1, "gpt-realtime");
+        configurationChanged.fire(new ConfigurationChanged(tenant, "agent profiles"));
+        assertEquals(1, count("SELECT count(*) FROM dpia_drift WHERE dpia_id = ?", approved.id()));
 
         assertEquals(1, register.checkDrift(tenant));
         List<FactChange> changes = register.drift(tenant, approved.id());

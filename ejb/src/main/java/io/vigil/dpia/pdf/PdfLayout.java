@@ -97,8 +97,8 @@ final class PdfLayout implements AutoCloseable {
     }
 
     void heading(String text) {
-        need(50);
-        y -= 10;
+        need(56);
+        y -= 18;
         text(bold, 15, MARGIN, y, plain(text));
         y -= 8;
         fillRect(MARGIN, y, WIDTH, 1.2f, new Color(60, 90, 140));
@@ -106,8 +106,8 @@ final class PdfLayout implements AutoCloseable {
     }
 
     void subheading(String text) {
-        need(34);
-        y -= 4;
+        need(40);
+        y -= 10;
         text(bold, 11.5f, MARGIN, y, plain(text));
         y -= 16;
     }
@@ -198,7 +198,7 @@ final class PdfLayout implements AutoCloseable {
             text(regular, 9, left - 64, top - (5 - severity) * cell + cell / 2 - 3, "severity " + severity);
         }
         for (int likelihood = 1; likelihood <= 4; likelihood++) {
-            text(regular, 9, left + (likelihood - 1) * cell + 8, top - 4 * cell - 14, "likelihood " + likelihood);
+            text(regular, 8, left + (likelihood - 1) * cell + 6, top - 4 * cell - 14, "likelihood " + likelihood);
         }
         int[] perCell = new int[25];
         for (int[] p : points) {
