@@ -21,6 +21,8 @@ import io.vigil.dpia.domain.DpiaRole;
 import io.vigil.dpia.domain.DpiaState;
 import io.vigil.dpia.domain.FactChange;
 import io.vigil.dpia.domain.ProcessingRecord;
+import io.vigil.retention.domain.DefaultPolicies;
+import io.vigil.retention.domain.RetentionPolicy;
 import io.vigil.tenancy.TenantDirectory;
 import io.vigil.tenancy.TenantId;
 import jakarta.annotation.Resource;
@@ -44,7 +46,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * DPIAs and records of processing inside Payara on PostgreSQL: the workflow with four eyes, the frozen approved
  * version (service and database), drift when the configuration changes (a new upstream model for an agent, a new
- * agent) with the changed facts old and new, the PDF carrying them, tenant isolation and the audit trail. Each
+ * agent, a longer retention policy) with the changed facts old and new, the PDF carrying them, tenant isolation and the audit trail. Each
  * test works in a tenant of its own, so the demo tenants' configuration is never touched and the class can run
  * again on the same database.
  */
@@ -225,6 +227,25 @@ class DpiaIT {
         sql("DELETE FROM agent_profile WHERE tenant_id = ? AND NOT (name = 'Support' AND version = 1)", tenant.value());
         assertEquals(0, register.checkDrift(tenant));
         assertTrue(register.drift(tenant, approved.id()).isEmpty());
+    }
+
+    @Test
+    void aLongerRetentionPolicyMarksTheApprovedDpiaForReview() throws SQLException {
+        TenantId tenant = newTenant();
+        for (RetentionPolicy rule : DefaultPolicies.standard().all()) {
+            sql("INSERT INTO retention_policy (tenant_id, retention_class, data_class, jurisdiction, period_days, action,"
+                    + " updated_by) VALUES (?, ?, ?, ?, ?, ?, 'it')", tenant.value(), rule.retentionClass(),
+                    rule.dataClass().name(), rule.jurisdiction(), rule.periodDays(), rule.action().name());
+        }
+        Dpia approved = approvedDpia(tenant);
+        assertEquals(0, register.checkDrift(tenant));
+
+        sql("UPDATE retention_policy SET period_days = 365 WHERE tenant_id = ? AND data_class = 'RAW_CALLER_AUDIO'"
+                + " AND jurisdiction = '*'", tenant.value());
+
+        assertEquals(1, register.checkDrift(tenant));
+        assertEquals(List.of(new FactChange("retention.raw caller audio", "Retention of raw caller audio",
+                "90 days, then crypto-shred", "365 days, then crypto-shred")), register.drift(tenant, approved.id()));
     }
 
     @Test

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vigil.dpia.domain.AgentEndpoint;
 import io.vigil.dpia.domain.ConfigurationSnapshot;
-import io.vigil.dpia.domain.DefaultRetentionSchedule;
+import io.vigil.dpia.domain.RetentionPeriods;
+import io.vigil.retention.domain.DefaultPolicies;
 import io.vigil.dpia.domain.Dpia;
 import io.vigil.dpia.domain.DpiaActor;
 import io.vigil.dpia.domain.DpiaContent;
@@ -31,7 +32,7 @@ class DpiaPdfTest {
     private static final Instant NOW = Instant.parse("2026-11-26T08:00:00Z");
     private static final ConfigurationSnapshot LIVE = new ConfigurationSnapshot(
             List.of(new AgentEndpoint("Billing assistant", 2, "gpt-realtime-2025-08-28", "api.openai.com", "OpenAI")),
-            DefaultRetentionSchedule.DEFAULTS,
+            RetentionPeriods.of(DefaultPolicies.standard()),
             List.of(new KeyInUse("audio", "bcfks", "tenant-acme-audio")),
             List.of("CREDIT_CARD", "US_SSN"), "AES-256-GCM per track");
 
