@@ -189,7 +189,7 @@ class DpiaIT {
     }
 
     private static boolean has(List<AuditRecord> trail, String action, String outcome) {
-        return trail.stream().anyMatch(r -> r.action().equals(action) && r.outcome().equals(outcome));
+        return trail.stream().anyMatch(r -> r.action().equals(action) && r.outcome().equalsIgnoreCase(outcome));
     }
 
     @Test
