@@ -58,7 +58,7 @@ public class SweepPlanner {
     private Instance<ExpiringArtifacts> contributors;
 
     public UUID plan(TenantId tenant, SweepMode mode, Instant asOf, AuditActor actor) {
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))").setParameter(1, "retention:" + tenant)
+        em.createNativeQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtext(?1))) AS locked").setParameter(1, "retention:" + tenant)
                 .getSingleResult();
         List<?> running = em.createNativeQuery("SELECT id FROM retention_sweep WHERE tenant_id = ?1 AND state = 'RUNNING'")
                 .setParameter(1, tenant.value()).getResultList();
