@@ -203,8 +203,8 @@ public final class RetentionSweepBenchmark {
 
     private String token() throws Exception {
         String form = "grant_type=password&client_id=vigil-console&scope=openid&username=northwind-admin"
-                + "&client_secret=" + URLEncoder.encode(opts.get("client-secret"), StandardCharsets.UTF_8)
-                + "&password=" + URLEncoder.encode(opts.get("demo-password"), StandardCharsets.UTF_8);
+                + "&client_secret=" + URLEncoder.encode(System.getenv("VIGIL_BENCH_CLIENT_SECRET"), StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(System.getenv("VIGIL_BENCH_DEMO_PASSWORD"), StandardCharsets.UTF_8);
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(opts.get("issuer") + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form))
                 .build(), HttpResponse.BodyHandlers.ofString());
