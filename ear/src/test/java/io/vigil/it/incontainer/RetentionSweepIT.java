@@ -75,6 +75,8 @@ class RetentionSweepIT {
     private SweepBatch batch;
     @EJB
     private SweepWorker worker;
+    @EJB
+    private io.vigil.audit.AuditTrail trail;
     @Resource(lookup = "jdbc/vigil")
     private DataSource db;
 
@@ -225,6 +227,7 @@ class RetentionSweepIT {
         book.save(f.tenant, new RetentionPolicy("standard", DataClass.REDACTED_TRANSCRIPT, "*", 30, RetentionAction.DELETE), ADMIN);
         Instant after = book.dueDates(f.tenant, other).get(DataClass.REDACTED_TRANSCRIPT);
         assertEquals(Duration.ofDays(335), Duration.between(after, before), "the due date moved with the policy");
+        trail.flush();
         assertEquals(1, f.count("SELECT count(*) FROM audit_entry WHERE tenant_id = ? AND action = 'retention.policy-change'"
                 + " AND details->>'old' = '365 days, DELETE' AND details->>'new' = '30 days, DELETE'", f.tenant.value()));
 
@@ -247,6 +250,7 @@ class RetentionSweepIT {
         HoldRejected refused = assertThrows(HoldRejected.class, () -> holds.approveRelease(f.tenant, hold, LEGAL_A));
         assertTrue(refused.getMessage().contains("another legal user"), refused.getMessage());
         assertTrue(holds.isHeld(f.tenant, call), "a requested release still holds");
+        trail.flush();
         assertEquals(1, f.count("SELECT count(*) FROM audit_entry WHERE tenant_id = ? AND action = ? AND outcome = 'denied'",
                 f.tenant.value(), LegalHolds.RELEASE_APPROVE));
         assertEquals(0, sweeps.runNow(f.tenant, SweepMode.DRY_RUN, null, ADMIN).artifacts());
