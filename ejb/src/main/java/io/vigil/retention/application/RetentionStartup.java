@@ -35,7 +35,7 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
-@DependsOn({"DatabaseMigrator", "DemoDataSeeder", "TenantKeysAtStartup"})
+@DependsOn("TenantKeysAtStartup")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class RetentionStartup {
 
