@@ -64,6 +64,7 @@ class AccessControlBrowserIT {
             assertForbidden(b, "/admin/system.xhtml");
             assertForbidden(b, "/admin/keys.xhtml");
             assertForbidden(b, "/audit/index.xhtml");
+            assertForbidden(b, "/test-call.xhtml");
             b.signOut();
 
             // security receives escalated flags: it reads calls and the queue, and nothing of the administration

@@ -20,6 +20,11 @@ final class Browser implements AutoCloseable {
     final WebDriverWait wait;
 
     Browser() {
+        this(new String[0]);
+    }
+
+    /** With more Chromium flags, for example fake media devices. */
+    Browser(String... moreArguments) {
         // the driver path is set, so Selenium Manager never tries to download a browser
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of(System.getProperty("vigil.chromedriver", "/usr/bin/chromedriver")).toFile())
@@ -34,6 +39,7 @@ final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        options.addArguments(moreArguments);
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
     }

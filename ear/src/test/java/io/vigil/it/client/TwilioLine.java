@@ -37,6 +37,7 @@ final class TwilioLine implements AutoCloseable {
     private CompletableFuture<WebSocket> sending;
     private int seq;
     long receivedMediaFrames;
+    long sentMediaFrames;
     long playedMs;
     int idleTicks;
     int clears;
@@ -126,6 +127,7 @@ final class TwilioLine implements AutoCloseable {
         }
         echoLeadingMarks();
         byte[] frame = speech.isEmpty() ? silence() : speech.poll();
+        sentMediaFrames++;
         send("{\"event\":\"media\",\"sequenceNumber\":\"" + (++seq) + "\",\"media\":{\"track\":\"inbound\","
                 + "\"chunk\":\"" + seq + "\",\"timestamp\":\"" + seq * 20 + "\",\"payload\":\""
                 + Base64Audio.encode(frame) + "\"},\"streamSid\":\"" + SID + "\"}");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,11 +15,14 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * {@code /media/twilio} as Twilio drives it, over a real WebSocket: an agent runtime's token and an agent profile in
  * {@code customParameters}, caller speech as mu-law frames, marks echoed, DTMF, a barge-in, {@code stop}; then the
- * call as the API shows it. And the refusals: no token, a forged token, another tenant's profile, bad frames.
+ * call as the API shows it, with its metrics, its PCI pause and its recordings, decrypted by the console's player.
+ * And the refusals: no token, a forged token, another tenant's profile, bad frames.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -79,6 +83,88 @@ class TwilioMediaStreamIT {
         assertTrue(transcript.contains("My card number is"), transcript);
         assertFalse(transcript.contains("4111 1111 1111 1111"), "the card number is stored redacted: " + transcript);
         assertFalse(call.toString().contains("5551234567"), "the caller's number is never stored in the clear");
+
+        JsonNode metrics = call.path("metrics");
+        assertTrue(metrics.path("framesIn").asLong() > 100, "metrics are stored: " + metrics);
+        assertTrue(metrics.path("firstAgentAudioMs").asLong() > 0, metrics.toString());
+        assertEquals(1, metrics.path("bargeInReactionMs").size(), metrics.toString());
+        assertTrue(metrics.path("turnLatencyMs").size() >= 2, metrics.toString());
+        assertTrue(metrics.path("callerTalkMs").asLong() > 0 && metrics.path("agentTalkMs").asLong() > 0,
+                metrics.toString());
+
+        JsonNode paused = event(call, "RECORDING_PAUSED");
+        JsonNode resumed = event(call, "RECORDING_RESUMED");
+        assertTrue(paused != null && resumed != null, "the card number paused the recording: " + events);
+        assertEquals("PCI", paused.path("payload").path("reason").asText());
+        long fromMs = paused.path("payload").path("fromMs").asLong();
+        long toMs = resumed.path("payload").path("toMs").asLong();
+        assertTrue(toMs - fromMs >= 1_000, "the card turn was paused whole: " + fromMs + ".." + toMs);
+
+        JsonNode recordings = recordingsOf(call.path("id").asText());
+        List<String> tracks = new ArrayList<>();
+        recordings.forEach(r -> tracks.add(r.path("track").asText()));
+        assertEquals(List.of("agent", "caller", "mixed"), tracks.stream().sorted().toList());
+        try (Browser browser = new Browser()) {
+            browser.open("/call.xhtml?id=" + call.path("id").asText(), "acme-compliance");
+            browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("live-metrics")));
+            assertTrue(browser.driver.findElement(By.id("metric-barge-in")).getText().contains("1 barge-ins"));
+            RecordingPlaybackIT.ConsoleSession console = RecordingPlaybackIT.ConsoleSession.of(browser);
+            for (JsonNode r : recordings) {
+                HttpResponse<byte[]> wav = console.get("/recordings/" + r.path("id").asText(), null);
+                assertEquals(200, wav.statusCode(), r.toString());
+                byte[] file = wav.body();
+                assertEquals("RIFF", new String(file, 0, 4, StandardCharsets.US_ASCII), "decrypted: a WAV file");
+                assertEquals(r.path("sizeBytes").asLong(), file.length, r.toString());
+                String text = new String(file, StandardCharsets.ISO_8859_1);
+                if (r.path("track").asText().equals("agent")) {
+                    assertTrue(text.contains("C2PA") && text.contains("/trainedAlgorithmicMedia"),
+                            "the agent's track is signed as synthetic speech");
+                } else if (r.path("track").asText().equals("mixed")) {
+                    assertTrue(text.contains("C2PA") && text.contains("compositeWithTrainedAlgorithmicMedia"),
+                            "the mixed call is signed as a composite");
+                }
+                if (r.path("track").asText().equals("caller")) {
+                    int header = 44;
+                    assertTrue(allZero(file, header + (int) fromMs * 48, header + (int) toMs * 48),
+                            "the caller's card number is recorded as silence");
+                    assertFalse(allZero(file, header, header + (int) fromMs * 48), "the caller's other words are kept");
+                    assertTrue(file.length >= header + toMs * 48, "the silence kept the track's length");
+                }
+            }
+        }
+    }
+
+    private static JsonNode event(JsonNode call, String type) {
+        for (JsonNode e : call.path("events")) {
+            if (e.path("type").asText().equals(type)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private static boolean allZero(byte[] bytes, int from, int to) {
+        for (int i = from; i < Math.min(to, bytes.length); i++) {
+            if (bytes[i] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The call's recordings, once the recorder has stored them (they are finished after the call ends). */
+    static JsonNode recordingsOf(String callId) throws Exception {
+        String compliance = TestStack.userToken("acme-compliance");
+        for (int attempt = 0; attempt < 300; attempt++) {
+            HttpResponse<String> one = TestStack.get("/api/v1/calls/" + callId, compliance);
+            assertEquals(200, one.statusCode(), one.body());
+            JsonNode recordings = JSON.readTree(one.body()).path("recordings");
+            if (recordings.size() > 0) {
+                return recordings;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("call " + callId + " has no recordings");
     }
 
     @Test

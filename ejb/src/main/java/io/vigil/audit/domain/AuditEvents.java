@@ -20,6 +20,7 @@ public final class AuditEvents {
     public static final String API_ACCESS = "api.access";
     public static final String REVIEW_PREFIX = "review.";
     public static final String AUDIT_EXPORT = "audit.export";
+    public static final String LIVE_SESSION_OPEN = "live.session-open";
     public static final String CALL = "call_session";
     public static final String FLAG = "flag";
 
@@ -45,6 +46,19 @@ public final class AuditEvents {
     public static AuditEvent callViewed(TenantId tenant, AuditActor actor, String callId, boolean shown, String via) {
         return new AuditEvent(tenant.value(), actor, CALL_VIEW, CALL, callId, null,
                 shown ? AuditOutcome.SUCCESS : AuditOutcome.DENIED, Map.of("via", via));
+    }
+
+    /** A live session was admitted through a door ({@code /v1/realtime}, the console's test call). */
+    public static AuditEvent liveSessionOpened(UUID tenant, AuditActor actor, UUID sessionId, String door,
+                                               UUID agentProfileId) {
+        return new AuditEvent(tenant, actor, LIVE_SESSION_OPEN, CALL, sessionId.toString(), null,
+                AuditOutcome.SUCCESS, Map.of("door", door, "agentProfile", agentProfileId.toString()));
+    }
+
+    /** A door refused a live session (no or bad token, no such agent profile, an expired test-call ticket). */
+    public static AuditEvent liveSessionRefused(UUID tenant, AuditActor actor, String door, String reason) {
+        return new AuditEvent(tenant, actor, LIVE_SESSION_OPEN, null, null, null, AuditOutcome.DENIED,
+                Map.of("door", door, "reason", reason));
     }
 
     /**

@@ -4,9 +4,9 @@ import io.vigil.session.pipeline.AudioSink;
 import io.vigil.session.pipeline.SessionStart;
 
 /**
- * Opens the recorder of one live call: the seam where encrypted recordings (one per track, written to the blob
- * store by the key-management work's {@code RecordingWriter}) plug in. Until that lands, {@link ByteCountingRecorder}
- * is the implementation.
+ * Opens the recorder of one live call. The implementation is {@code io.vigil.recording.LiveRecorder}: one
+ * encrypted live track per speaker, written to the blob store as the call streams, and stored as the call's
+ * recordings when it ends.
  */
 @FunctionalInterface
 public interface CallRecorder {

@@ -1,6 +1,11 @@
 package io.vigil.session.persistence;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vigil.session.domain.SessionEventType;
 import io.vigil.session.pipeline.SessionRecord;
+import java.io.IOException;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -16,12 +21,15 @@ import javax.sql.DataSource;
  * Stores session records as {@code session_event}, {@code transcript_segment} and {@code flag} rows. Records are
  * collected and written by {@link #flush()} as JDBC batches in one transaction, so a round of the persistence worker
  * costs one round trip per table, and a failure stores nothing: the records are still {@link #discardPending() in
- * hand} for the journal. Used by one thread at a time (the persistence worker).
+ * hand} for the journal. A SESSION_ENDED event also writes the call's {@code session_metrics} row from its payload
+ * (once: a replayed journal does not write it twice). Used by one thread at a time (the persistence worker).
  */
 public final class JdbcSessionSink implements BatchSink {
 
     private final DataSource dataSource;
     private final Clock clock;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final List<SessionRecord> pending = new ArrayList<>();
 
     public JdbcSessionSink(DataSource dataSource, Clock clock) {
@@ -79,7 +87,12 @@ public final class JdbcSessionSink implements BatchSink {
              PreparedStatement turn = c.prepareStatement("INSERT INTO transcript_segment (tenant_id, session_id, seq,"
                      + " speaker, start_ms, end_ms, text) VALUES (?, ?, ?, ?, ?, ?, ?)");
              PreparedStatement flag = c.prepareStatement("INSERT INTO flag (id, tenant_id, session_id, reason,"
-                     + " severity, state, evidence, at_ms, raised_at, due_at) VALUES (?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?)")) {
+                     + " severity, state, evidence, at_ms, raised_at, due_at) VALUES (?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?)");
+             PreparedStatement metrics = c.prepareStatement("INSERT INTO session_metrics (session_id, tenant_id,"
+                     + " duration_ms, first_agent_audio_ms, turn_latency_ms, barge_in_reaction_ms, caller_talk_ms,"
+                     + " agent_talk_ms, silence_ms, frames_in, frames_out, frames_dropped, bad_frames, pci_paused_ms)"
+                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (session_id) DO NOTHING")) {
+            boolean anyMetrics = false;
             for (SessionRecord r : pending) {
                 if (r instanceof SessionRecord.Event e) {
                     event.setObject(1, e.tenantId());
@@ -88,6 +101,9 @@ public final class JdbcSessionSink implements BatchSink {
                     event.setInt(4, Math.max(0, e.atMs()));
                     event.setString(5, e.payloadJson());
                     event.addBatch();
+                    if (e.type() == SessionEventType.SESSION_ENDED) {
+                        anyMetrics |= metricsRow(c, metrics, e);
+                    }
                 } else if (r instanceof SessionRecord.Segment s) {
                     turn.setObject(1, s.tenantId());
                     turn.setObject(2, s.sessionId());
@@ -114,6 +130,50 @@ public final class JdbcSessionSink implements BatchSink {
             event.executeBatch();
             turn.executeBatch();
             flag.executeBatch();
+            if (anyMetrics) {
+                metrics.executeBatch();
+            }
         }
+    }
+
+    /** The {@code metrics} object of a SESSION_ENDED payload as a row; false if the payload has none. */
+    private static boolean metricsRow(Connection c, PreparedStatement st, SessionRecord.Event ended)
+            throws SQLException {
+        JsonNode m;
+        try {
+            m = JSON.readTree(ended.payloadJson()).path("metrics");
+        } catch (IOException e) {
+            return false;
+        }
+        if (!m.isObject()) {
+            return false;
+        }
+        st.setObject(1, ended.sessionId());
+        st.setObject(2, ended.tenantId());
+        st.setLong(3, m.path("durationMs").asLong(Math.max(0, ended.atMs())));
+        long first = m.path("firstAgentAudioMs").asLong(-1);
+        if (first < 0) {
+            st.setNull(4, java.sql.Types.BIGINT);
+        } else {
+            st.setLong(4, first);
+        }
+        st.setArray(5, longs(c, m.path("turnLatenciesMs")));
+        st.setArray(6, longs(c, m.path("bargeInReactionMs")));
+        st.setLong(7, m.path("callerTalkMs").asLong());
+        st.setLong(8, m.path("agentTalkMs").asLong());
+        st.setLong(9, m.path("silenceMs").asLong());
+        st.setLong(10, m.path("framesIn").asLong());
+        st.setLong(11, m.path("framesOut").asLong());
+        st.setLong(12, m.path("framesDropped").asLong());
+        st.setLong(13, m.path("badFrames").asLong());
+        st.setLong(14, m.path("pciPausedMs").asLong());
+        st.addBatch();
+        return true;
+    }
+
+    private static Array longs(Connection c, JsonNode values) throws SQLException {
+        List<Long> out = new ArrayList<>();
+        values.forEach(v -> out.add(v.asLong()));
+        return c.createArrayOf("bigint", out.toArray());
     }
 }

@@ -43,6 +43,10 @@ import java.util.function.Consumer;
  * only up to {@link PlayoutTracker#playedMs what was really played}, and BARGE_IN records the played position, the
  * gateway's reaction time and the detection lag.
  *
+ * <p><b>PCI pause.</b> Caller audio reaches the recorder through {@link PciAudioGate}: a turn that carries payment
+ * card data ({@link CardTalk}) is recorded as silence of the same length, with RECORDING_PAUSED and RECORDING_RESUMED
+ * at its bounds.
+ *
  * <p><b>Transcripts and policy.</b> Every transcript is redacted as it streams ({@link TranscriptRedaction}) and only
  * the redacted text is stored. The caller's words are checked for prompt injection and risky intents; PII in the
  * agent's words, high-risk tool calls (held until the caller says yes) and slow turns raise flags.
@@ -67,6 +71,8 @@ public final class LiveSession {
     private final Map<String, Integer> itemStartMs = new HashMap<>();
     private final List<byte[]> heldAudio = new ArrayList<>();
     private final StringBuilder disclosureWords = new StringBuilder();
+    private final PciAudioGate pci;
+    private final CardTalk cardTalk = new CardTalk();
 
     private DisclosureState disclosure = DisclosureState.PENDING;
     private ConsentState consent = ConsentState.PENDING;
@@ -82,6 +88,7 @@ public final class LiveSession {
     private int callerTurnStartMs;
     private int callerTurnEndMs;
     private long callerStoppedAt = -1;
+    private long callerSpeechFromMs = -1;
     private long turnFirstAudioMs = -1;
     private int seq;
     private boolean ended;
@@ -96,6 +103,7 @@ public final class LiveSession {
         this.clock = clock;
         this.actions = actions;
         this.startedAt = clock.nowMillis();
+        this.pci = new PciAudioGate(recorder);
     }
 
     /** Records the start, takes an IVR's consent, and (when the gateway drives the model) asks for the greeting. */
@@ -129,7 +137,12 @@ public final class LiveSession {
             agentAudio(a);
         } else if (e instanceof CanonicalEvent.CallerSpeechStarted s) {
             speechStarted(s.audioStartMs());
-        } else if (e instanceof CanonicalEvent.CallerSpeechStopped) {
+        } else if (e instanceof CanonicalEvent.CallerSpeechStopped s) {
+            pci.turnStopped(s.audioEndMs());
+            if (callerSpeechFromMs >= 0) {
+                metrics.callerTalkMs += Math.max(0, s.audioEndMs() - callerSpeechFromMs);
+                callerSpeechFromMs = -1;
+            }
             callerTurnEndMs = atMs();
             callerStoppedAt = clock.nowMillis();
             turnFirstAudioMs = -1;
@@ -184,6 +197,11 @@ public final class LiveSession {
             storeSegment(Speaker.valueOf(key[0]), key[1], open.getValue(), null);
         }
         transcripts.clear();
+        if (recording) {
+            recordSafely(() -> pci.flush().forEach(this::paused));
+        }
+        metrics.durationMs = atMs();
+        metrics.silenceMs = Math.max(0, metrics.durationMs - metrics.callerTalkMs - metrics.agentTalkMs);
         event(SessionEventType.SESSION_ENDED, json().put("endedBy", endedBy).set("metrics", metrics.toJson()));
         try {
             recorder.close();
@@ -203,10 +221,12 @@ public final class LiveSession {
     private void callerAudio(byte[] pcm) {
         metrics.framesIn++;
         actions.accept(new SessionAction.SendCallerAudio(pcm));
+        long durationMs = Pcm16.durationMs(pcm.length, Pcm16.REALTIME_RATE);
         if (recording) {
-            record(AudioSink.Track.CALLER, callerAudioMs, pcm);
+            long at = callerAudioMs;
+            recordSafely(() -> pci.caller(at, durationMs, pcm).forEach(this::paused));
         }
-        callerAudioMs += Pcm16.durationMs(pcm.length, Pcm16.REALTIME_RATE);
+        callerAudioMs += durationMs;
     }
 
     private void agentAudio(CanonicalEvent.AgentAudio a) {
@@ -247,17 +267,24 @@ public final class LiveSession {
         itemStartMs.putIfAbsent(itemId, atMs());
         String mark = playout.sent(itemId, pcm, now);
         metrics.framesOut++;
+        long durationMs = Pcm16.durationMs(pcm.length, Pcm16.REALTIME_RATE);
+        metrics.agentTalkMs += durationMs;
         actions.accept(new SessionAction.PlayToCaller(itemId, pcm, mark));
         if (recording) {
             long at = Math.max(atMs(), agentTrackEndMs);
-            record(AudioSink.Track.AGENT, at, pcm);
-            agentTrackEndMs = at + Pcm16.durationMs(pcm.length, Pcm16.REALTIME_RATE);
+            recordSafely(() -> recorder.write(AudioSink.Track.AGENT, at, pcm));
+            agentTrackEndMs = at + durationMs;
         }
     }
 
-    private void record(AudioSink.Track track, long at, byte[] pcm) {
+    /** Recorder work that may fail; the session then degrades or ends per policy, never silently. */
+    private interface RecorderWork {
+        void run() throws IOException;
+    }
+
+    private void recordSafely(RecorderWork work) {
         try {
-            recorder.write(track, at, pcm);
+            work.run();
         } catch (IOException | RuntimeException ex) {
             recording = false;
             event(SessionEventType.RECORDING_PAUSED, json().put("reason", "FAILURE"));
@@ -274,6 +301,8 @@ public final class LiveSession {
 
     private void speechStarted(long audioStartMs) {
         long received = clock.nowMillis();
+        pci.turnStarted(audioStartMs);
+        callerSpeechFromMs = audioStartMs;
         callerTurnStartMs = atMs();
         String item = playout.playing(received) ? playout.currentItem() : streamingItem;
         if (item == null && disclosureItem == null) {
@@ -364,7 +393,11 @@ public final class LiveSession {
         }
         String redacted = storeSegment(d.speaker(), d.itemId(), t, d.text());
         if (d.speaker() == Speaker.CALLER) {
+            boolean card = cardTalk.callerTurnCarriesCard(d.text(), t.entities());
+            recordSafely(() -> paused(pci.judged(card)));
             callerSaid(d.text(), redacted);
+        } else {
+            cardTalk.agentSaid(d.text());
         }
     }
 
@@ -468,6 +501,18 @@ public final class LiveSession {
         event(SessionEventType.RESPONSE_DONE, p);
     }
 
+    /** A stretch of the caller's audio went to the recording as silence: RECORDING_PAUSED, then RESUMED. */
+    private void paused(PciAudioGate.Pause p) {
+        if (p == null) {
+            return;
+        }
+        metrics.pciPausedMs += p.toMs() - p.fromMs();
+        event(SessionEventType.RECORDING_PAUSED, (int) p.fromMs(), json().put("reason", p.reason())
+                .put("track", "CALLER").put("fromMs", p.fromMs()));
+        event(SessionEventType.RECORDING_RESUMED, (int) p.toMs(), json().put("reason", p.reason())
+                .put("track", "CALLER").put("toMs", p.toMs()).put("silencedMs", p.toMs() - p.fromMs()));
+    }
+
     private void endCall(String reason) {
         actions.accept(new SessionAction.EndCall(reason));
         end("POLICY");
@@ -484,7 +529,11 @@ public final class LiveSession {
     }
 
     private void event(SessionEventType type, ObjectNode payload) {
-        sink.event(new SessionRecord.Event(start.tenantId(), start.sessionId(), type, atMs(), payload.toString()));
+        event(type, atMs(), payload);
+    }
+
+    private void event(SessionEventType type, int at, ObjectNode payload) {
+        sink.event(new SessionRecord.Event(start.tenantId(), start.sessionId(), type, at, payload.toString()));
     }
 
     private void flag(FlagReason reason, Severity severity, String evidence) {

@@ -30,6 +30,7 @@ final class PlayoutTracker {
     String sent(String item, byte[] pcm, long now) {
         long duration = Pcm16.durationMs(pcm.length, Pcm16.REALTIME_RATE);
         if (!item.equals(itemId)) {
+            marks.clear(); // an earlier item's echoes would be ignored; a door without echoes must not grow this
             itemId = item;
             sentMs = 0;
             confirmedMs = 0;

@@ -160,7 +160,7 @@ public final class RealtimeCodec {
             case "response.function_call_arguments.done":
                 return new RealtimeEvent.FunctionCallArgumentsDone(id, Json.optText(n, "response_id"),
                         Json.optText(n, "item_id"), (int) Json.optLong(n, "output_index", 0),
-                        Json.text(n, "call_id"), Json.optText(n, "name"), Json.text(n, "arguments"));
+                        Json.text(n, "call_id"), Json.text(n, "name"), Json.text(n, "arguments"));
             case "response.done":
                 return new RealtimeEvent.ResponseDone(id, requiredObject(n, "response"));
             case "error":

@@ -29,8 +29,14 @@ final class Harness implements SessionSink, AudioSink, MediaClock {
     final LiveSession session;
 
     Harness(SessionPolicy policy, Map<String, String> parameters) {
+        this(policy, parameters, null);
+    }
+
+    /** With {@code recorder} instead of this harness's own byte-counting one. */
+    Harness(SessionPolicy policy, Map<String, String> parameters, AudioSink recorder) {
         session = new LiveSession(new SessionStart(UUID.randomUUID(), UUID.randomUUID(), "front-desk",
-                Channel.PHONE, "caller-hash", parameters), policy, ENGINE, this, this, this, actions::add);
+                Channel.PHONE, "caller-hash", parameters), policy, ENGINE, this, recorder == null ? this : recorder,
+                this, actions::add);
     }
 
     Harness() {

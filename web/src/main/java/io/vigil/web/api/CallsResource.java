@@ -1,6 +1,9 @@
 package io.vigil.web.api;
 
+import io.vigil.recording.RecordingLibrary;
 import io.vigil.session.application.CallCatalog;
+import io.vigil.session.application.SessionMetricsCatalog;
+import io.vigil.session.domain.LiveMetrics;
 import io.vigil.session.domain.CallDetail;
 import io.vigil.session.domain.CallPage;
 import io.vigil.session.domain.CallQuery;
@@ -26,7 +29,8 @@ import java.util.UUID;
 
 /**
  * {@code /api/v1/calls}: the caller's tenant's calls, newest first, paged; and one call with its transcript (as
- * stored: redacted). A call of another tenant, an unknown id and a malformed id all answer the same 404.
+ * stored: redacted), events, flags, live-session metrics and the list of its recordings (the audio itself is played
+ * by the console's {@code /recordings/{id}}). A call of another tenant, an unknown id and a malformed id all answer the same 404.
  */
 @Path("calls")
 @Produces(MediaType.APPLICATION_JSON)
@@ -35,6 +39,12 @@ public class CallsResource {
 
     @EJB
     private CallCatalog catalog;
+
+    @EJB
+    private SessionMetricsCatalog metrics;
+
+    @EJB
+    private RecordingLibrary recordings;
 
     @Inject
     private CallerTenant caller;
@@ -80,7 +90,13 @@ public class CallsResource {
         JsonArrayBuilder flags = Json.createArrayBuilder();
         detail.flags().forEach(f -> flags.add(Json.createObjectBuilder().add("reason", f.reason().name())
                 .add("severity", f.severity().name()).add("state", f.state().name()).add("atMs", f.atMs())));
-        return Response.ok(Json.createObjectBuilder()
+        JsonArrayBuilder tracks = Json.createArrayBuilder();
+        recordings.forSession(caller.tenant(), detail.session().id()).forEach(r -> tracks.add(Json.createObjectBuilder()
+                .add("id", r.id().toString()).add("track", r.track()).add("durationMs", r.durationMs())
+                .add("format", r.format()).add("sizeBytes", r.sizeBytes()).add("complete", r.complete())));
+        JsonObjectBuilder body = Json.createObjectBuilder();
+        metrics.forCall(caller.tenant(), detail.session().id()).ifPresent(m -> body.add("metrics", metricsJson(m)));
+        return Response.ok(body
                 .add("id", detail.session().id().toString())
                 .add("startedAt", detail.session().startedAt().toString())
                 .add("agent", detail.agentProfile().displayName())
@@ -91,7 +107,25 @@ public class CallsResource {
                 .add("transcript", transcript)
                 .add("events", events)
                 .add("flags", flags)
+                .add("recordings", tracks)
                 .build().toString()).build();
+    }
+
+    private static JsonObjectBuilder metricsJson(LiveMetrics m) {
+        JsonArrayBuilder turns = Json.createArrayBuilder();
+        m.turnLatencyMs().forEach(turns::add);
+        JsonArrayBuilder bargeIns = Json.createArrayBuilder();
+        m.bargeInReactionMs().forEach(bargeIns::add);
+        JsonObjectBuilder o = Json.createObjectBuilder().add("durationMs", m.durationMs())
+                .add("turnLatencyMs", turns).add("bargeInReactionMs", bargeIns)
+                .add("callerTalkMs", m.callerTalkMs()).add("agentTalkMs", m.agentTalkMs())
+                .add("silenceMs", m.silenceMs()).add("framesIn", m.framesIn()).add("framesOut", m.framesOut())
+                .add("framesDropped", m.framesDropped()).add("badFrames", m.badFrames())
+                .add("pciPausedMs", m.pciPausedMs());
+        if (m.firstAgentAudioMs() != null) {
+            o.add("firstAgentAudioMs", m.firstAgentAudioMs());
+        }
+        return o;
     }
 
     private static JsonObjectBuilder summary(CallSummary r) {

@@ -2,7 +2,16 @@ package io.vigil.web.media;
 
 import io.vigil.platform.VigilConfig;
 import io.vigil.redaction.RedactionEngine;
-import io.vigil.session.persistence.ByteCountingRecorder;
+import io.vigil.crypto.keys.DataKeyWrapper;
+import io.vigil.keys.KeyRegistry;
+import io.vigil.recording.LiveRecorder;
+import io.vigil.recording.LiveRecordingArchive;
+import io.vigil.recording.RecordingBlobs;
+import io.vigil.recording.RecordingWorkers;
+import io.vigil.tenancy.TenantId;
+import jakarta.ejb.EJB;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import io.vigil.session.persistence.CallRecorder;
 import io.vigil.session.persistence.CallSessionRows;
 import io.vigil.session.persistence.CallerHash;
@@ -10,6 +19,8 @@ import io.vigil.session.persistence.FileSessionJournal;
 import io.vigil.session.persistence.JdbcSessionSink;
 import io.vigil.session.persistence.SessionPersistence;
 import io.vigil.session.simulator.AgentScript;
+import io.vigil.session.upstream.AgentUpstream;
+import io.vigil.session.upstream.AgentUpstreams;
 import io.vigil.session.upstream.InProcessSimulatorConnector;
 import io.vigil.session.upstream.RealtimeWebSocketConnector;
 import io.vigil.session.upstream.UpstreamConnector;
@@ -51,6 +62,19 @@ public class LiveCalls {
     private static final List<String> DEFAULT_CALLER_LINES = List.of("yes", "what are your opening hours",
             "thank you, bye");
 
+    /** Two recording threads (the machine's cores), each with about 20 s of 50 busy calls' frames in hand. */
+    private static final int RECORDING_THREADS = 2;
+    private static final int RECORDING_QUEUE = 100_000;
+
+    @EJB
+    private KeyRegistry keys;
+
+    @EJB
+    private RecordingBlobs blobs;
+
+    @EJB
+    private LiveRecordingArchive archive;
+
     @Resource(lookup = "jdbc/vigil")
     private DataSource dataSource;
 
@@ -68,9 +92,14 @@ public class LiveCalls {
     private CallSessionRows calls;
     private CallerHash callerHash;
     private CallRecorder recorder;
+    private RecordingWorkers recordingWorkers;
+    private final RelayLatency inbound = new RelayLatency();
+    private final RelayLatency outbound = new RelayLatency();
+    private final Map<TenantId, DataKeyWrapper> wrappers = new ConcurrentHashMap<>();
     private RedactionEngine redaction;
     private HttpClient http;
     private ScheduledFuture<?> worker;
+    private AgentUpstreams agentUpstreams;
 
     void startWithTheApplication(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         // observing the event instantiates the bean, which starts the worker in @PostConstruct
@@ -84,9 +113,11 @@ public class LiveCalls {
                 new FileSessionJournal(Path.of(config.require("vigil.journal-dir"))),
                 new JdbcSessionSink(dataSource, Clock.systemUTC()), calls);
         callerHash = CallerHash.create(config.require("vigil.caller-hash-key"));
-        recorder = new ByteCountingRecorder();
+        recordingWorkers = new RecordingWorkers(RECORDING_THREADS, RECORDING_QUEUE, threads);
+        recorder = new LiveRecorder(blobs.store(), this::audioKeys, recordingWorkers, archive::store);
         redaction = RedactionEngine.createDefault();
         http = HttpClient.newHttpClient();
+        agentUpstreams = new AgentUpstreams(dataSource, config::get);
         media = Executors.newScheduledThreadPool(MEDIA_THREADS, threads);
         storage = Executors.newSingleThreadScheduledExecutor(threads);
         worker = storage.scheduleWithFixedDelay(persistence::round, 0, DRAIN_EVERY_MS, TimeUnit.MILLISECONDS);
@@ -98,6 +129,15 @@ public class LiveCalls {
         media.shutdownNow();
         storage.shutdown();
         persistence.round(); // what is still queued goes to the database, or to the journal for the next start
+        recordingWorkers.close();
+    }
+
+    /** A tenant's audio key wrapper, its keys created first if missing; asked once per tenant, at a call's start. */
+    private DataKeyWrapper audioKeys(TenantId tenant) {
+        return wrappers.computeIfAbsent(tenant, t -> {
+            keys.ensureTenantKeys(t);
+            return keys.wrapper(t);
+        });
     }
 
     /** The model side of a new call; {@code callerScript} feeds the embedded agent only ('|' between turns). */
@@ -111,10 +151,41 @@ public class LiveCalls {
                                 : Arrays.stream(callerScript.split("\\|")).map(String::strip).toList()));
     }
 
+    /**
+     * The model side of a call of this agent profile: its own upstream when it has one ({@code agent_upstream}),
+     * else as {@link #upstream(String)}.
+     */
+    UpstreamConnector upstream(AgentUpstream profile, String callerScript) {
+        return profile.endpoint().<UpstreamConnector>map(url -> new RealtimeWebSocketConnector(http, url,
+                agentUpstreams.apiKey(profile))).orElseGet(() -> upstream(callerScript));
+    }
+
+    AgentUpstreams agentUpstreams() { return agentUpstreams; }
     SessionPersistence persistence() { return persistence; }
     CallSessionRows calls() { return calls; }
     CallerHash callerHash() { return callerHash; }
     CallRecorder recorder() { return recorder; }
     RedactionEngine redaction() { return redaction; }
+    RecordingWorkers recordingWorkers() { return recordingWorkers; }
+    RelayLatency inboundLatency() { return inbound; }
+    RelayLatency outboundLatency() { return outbound; }
+
+    /** This node's relay figures for operators and the load harness: latency added per frame, queues, memory. */
+    public RelayStats relayStats() {
+        Runtime rt = Runtime.getRuntime();
+        return new RelayStats(inbound, outbound, persistence.queued(), recordingWorkers.queued(),
+                recordingWorkers.deferred(), rt.totalMemory() - rt.freeMemory(), rt.maxMemory());
+    }
+
+    /** Starts the latency figures afresh (before a load run). */
+    public void resetRelayStats() {
+        inbound.reset();
+        outbound.reset();
+    }
+
+    /** A snapshot of {@link #relayStats()}. */
+    public record RelayStats(RelayLatency inbound, RelayLatency outbound, int recordsQueued, int recordingFramesQueued,
+                             int recordingsFinishing, long heapUsedBytes, long heapMaxBytes) {
+    }
     ScheduledExecutorService media() { return media; }
 }

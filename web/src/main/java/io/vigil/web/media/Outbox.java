@@ -19,15 +19,24 @@ final class Outbox {
     static final int CAPACITY = 4000;
     private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
 
+    /** When the frame being relayed on this thread arrived (0: not a relayed frame); set by the upstream listener. */
+    static final ThreadLocal<long[]> RELAYING = ThreadLocal.withInitial(() -> new long[1]);
+
+    private record Queued(String frame, long relayStartNanos) {
+    }
+
     private final Session session;
-    private final ArrayDeque<String> queue = new ArrayDeque<>();
+    private final RelayLatency latency;
+    private final ArrayDeque<Queued> queue = new ArrayDeque<>();
+    private long inFlightStart;
     private boolean sending;
     private boolean closed;
     private boolean inSend;
     private boolean completedInline;
 
-    Outbox(Session session) {
+    Outbox(Session session, RelayLatency latency) {
         this.session = session;
+        this.latency = latency;
     }
 
     synchronized void send(String frame) {
@@ -40,7 +49,7 @@ final class Outbox {
             close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "the peer stopped reading"));
             return;
         }
-        queue.add(frame);
+        queue.add(new Queued(frame, RELAYING.get()[0]));
         if (!sending) {
             next();
         }
@@ -49,14 +58,15 @@ final class Outbox {
     /** A loop, not a recursion: a send may complete on the calling thread, and a long queue must not deepen the stack. */
     private void next() {
         while (true) {
-            String frame = queue.poll();
-            sending = frame != null;
-            if (frame == null) {
+            Queued next = queue.poll();
+            sending = next != null;
+            if (next == null) {
                 return;
             }
             completedInline = false;
             inSend = true;
-            session.getAsyncRemote().sendText(frame, this::sent);
+            inFlightStart = next.relayStartNanos();
+            session.getAsyncRemote().sendText(next.frame(), this::sent);
             inSend = false;
             if (!completedInline) {
                 return;
@@ -70,6 +80,9 @@ final class Outbox {
             queue.clear();
             sending = false;
             return;
+        }
+        if (inFlightStart != 0 && latency != null) {
+            latency.record(System.nanoTime() - inFlightStart);
         }
         if (inSend) {
             completedInline = true;

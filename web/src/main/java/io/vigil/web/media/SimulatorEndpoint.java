@@ -55,7 +55,7 @@ public class SimulatorEndpoint {
 
     @OnOpen
     public void open(Session session) {
-        Outbox out = new Outbox(session);
+        Outbox out = new Outbox(session, null);
         String header = String.valueOf(session.getUserProperties().remove(AUTHORIZATION));
         try {
             ApiCaller caller = CDI.current().select(TokenAuthority.class).get()

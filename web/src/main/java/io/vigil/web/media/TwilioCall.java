@@ -74,10 +74,28 @@ final class TwilioCall {
 
     private UpstreamConnector.Connection openUpstream(String callerScript) throws IOException {
         TwilioCall call = this;
-        return shared.upstream(callerScript).open(new UpstreamConnector.Listener() {
+        io.vigil.session.upstream.AgentUpstream profile;
+        try {
+            profile = shared.agentUpstreams().of(admitted.tenantId(), admitted.profile().id());
+        } catch (java.sql.SQLException e) {
+            throw new IOException("the agent profile's upstream could not be read: " + e.getMessage(), e);
+        }
+        UpstreamConnector connector;
+        try {
+            connector = shared.upstream(profile, callerScript);
+        } catch (IllegalStateException e) {
+            throw new IOException(e.getMessage(), e); // the key's setting is missing: named, never its value
+        }
+        return connector.open(new UpstreamConnector.Listener() {
             @Override
             public void onFrame(String frame) {
-                call.gateway.fromUpstream(frame);
+                long[] relaying = Outbox.RELAYING.get();
+                relaying[0] = System.nanoTime(); // the Twilio frames this produces are timed from here
+                try {
+                    call.gateway.fromUpstream(frame);
+                } finally {
+                    relaying[0] = 0;
+                }
             }
 
             @Override

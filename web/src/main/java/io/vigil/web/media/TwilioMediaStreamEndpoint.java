@@ -37,20 +37,24 @@ public class TwilioMediaStreamEndpoint {
 
     private final TwilioCodec codec = new TwilioCodec();
     private Outbox outbox;
+    private LiveCalls shared;
     private volatile TwilioCall call;
 
     @OnOpen
     public void open(Session session) {
         session.setMaxTextMessageBufferSize(MAX_FRAME_CHARS);
         session.setMaxIdleTimeout(IDLE_TIMEOUT_MS);
-        outbox = new Outbox(session);
+        shared = CDI.current().select(LiveCalls.class).get();
+        outbox = new Outbox(session, shared.outboundLatency());
     }
 
     @OnMessage
     public void frame(String frame) {
         TwilioCall admitted = call;
         if (admitted != null) {
+            long arrived = System.nanoTime();
             admitted.fromTwilio(frame);
+            shared.inboundLatency().record(System.nanoTime() - arrived);
             return;
         }
         TwilioCodec.Decoded d = codec.decode(frame);
@@ -63,7 +67,6 @@ public class TwilioMediaStreamEndpoint {
             return;
         }
         try {
-            LiveCalls shared = CDI.current().select(LiveCalls.class).get();
             CallAdmission.Admitted who = CDI.current().select(CallAdmission.class).get()
                     .admit(start.customParameters().get("token"), start.customParameters().get("agentProfile"));
             call = TwilioCall.open(shared, who, start, outbox::send, this::hangUp);

@@ -1,0 +1,103 @@
+package io.vigil.recording;
+
+import io.vigil.crypto.blob.BlobId;
+import io.vigil.crypto.blob.BlobStore;
+import io.vigil.crypto.blob.LiveBlob;
+import io.vigil.crypto.keys.DataKeyWrapper;
+import io.vigil.crypto.keys.KeyName;
+import io.vigil.crypto.keys.KeyProviderException;
+import io.vigil.crypto.recording.RecordingContext;
+import io.vigil.crypto.recording.RecordingReader;
+import io.vigil.crypto.recording.RecordingWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * One track of a live call (caller or agent), encrypted as it streams: PCM16 24 kHz mono goes through a
+ * {@link RecordingWriter} under a fresh data key wrapped by the tenant's audio key into a live blob, each full
+ * segment forced to disk. Audio is placed at its position in the call: a gap (the agent listening, consent not yet
+ * given) becomes silence, so the tracks line up. The blob is opened with the first frame.
+ *
+ * <p>Used by one recording thread only.
+ */
+final class LiveTrack {
+
+    /** 64 KiB: about 1.4 s of 24 kHz audio, the most a crash can lose; one forced write per segment. */
+    static final int SEGMENT_BYTES = 64 * 1024;
+    static final int BYTES_PER_MS = 48;
+    private static final byte[] SILENCE = new byte[BYTES_PER_MS * 100];
+
+    private final BlobStore store;
+    private final BlobId blob;
+    private final DataKeyWrapper keys;
+    private final KeyName kek;
+    private final RecordingContext context;
+    private RecordingWriter writer;
+    private long bytes;
+
+    LiveTrack(BlobStore store, BlobId blob, DataKeyWrapper keys, KeyName kek, RecordingContext context) {
+        this.store = store;
+        this.blob = blob;
+        this.keys = keys;
+        this.kek = kek;
+        this.context = context;
+    }
+
+    /** Appends {@code pcm} at {@code atMs} of the call, with silence before it if the track is behind. */
+    void write(long atMs, byte[] pcm) throws IOException {
+        open();
+        long gap = atMs * BYTES_PER_MS - bytes;
+        while (gap > 0) {
+            int n = (int) Math.min(gap, SILENCE.length);
+            writer.write(SILENCE, 0, n);
+            bytes += n;
+            gap -= n;
+        }
+        writer.write(pcm);
+        bytes += pcm.length;
+    }
+
+    /** Writes the final segment. A track that never received audio has no blob. */
+    void close() throws IOException {
+        if (writer != null) {
+            writer.close();
+        }
+    }
+
+    /** The whole track, decrypted again, padded with silence to {@code lengthBytes}. */
+    byte[] readBack(long lengthBytes) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(Integer.MAX_VALUE - 8, lengthBytes));
+        if (writer != null) {
+            try (RecordingReader reader = RecordingReader.open(store.open(blob), keys, context);
+                 InputStream in = reader.openAt(0)) {
+                in.transferTo(out);
+            }
+        }
+        for (long left = lengthBytes - out.size(); left > 0; left -= SILENCE.length) {
+            out.write(SILENCE, 0, (int) Math.min(left, SILENCE.length));
+        }
+        return out.toByteArray();
+    }
+
+    void delete() throws IOException {
+        store.delete(blob);
+    }
+
+    long bytes() {
+        return bytes;
+    }
+
+    private void open() throws IOException {
+        if (writer != null) {
+            return;
+        }
+        LiveBlob out = store.create(blob);
+        try {
+            writer = RecordingWriter.create(out, keys, kek, context, SEGMENT_BYTES);
+        } catch (KeyProviderException e) {
+            out.close();
+            throw new IOException("no data key for the recording: " + e.getMessage(), e);
+        }
+    }
+}
