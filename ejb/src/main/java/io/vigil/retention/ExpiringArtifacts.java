@@ -23,6 +23,12 @@ import java.util.Set;
  */
 public interface ExpiringArtifacts {
 
+    /** A stable name for this contributor: a sweep records its progress under it, to resume after a stop. */
+    default String name() {
+        // container proxies extend the bean class with '$...' suffixes
+        return getClass().getName().split("\\$")[0];
+    }
+
     /** The data classes this contributor holds artifacts of. */
     Set<DataClass> dataClasses();
 
