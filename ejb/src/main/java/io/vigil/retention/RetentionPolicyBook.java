@@ -4,6 +4,7 @@ import io.vigil.audit.AuditTrail;
 import io.vigil.audit.domain.AuditActor;
 import io.vigil.audit.domain.AuditEvent;
 import io.vigil.crypto.audit.AuditOutcome;
+import io.vigil.platform.ConfigurationChanged;
 import io.vigil.retention.domain.DataClass;
 import io.vigil.retention.domain.DefaultPolicies;
 import io.vigil.retention.domain.PolicyRejected;
@@ -13,6 +14,8 @@ import io.vigil.retention.domain.RetentionPolicy;
 import io.vigil.tenancy.TenantId;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
@@ -33,6 +36,10 @@ import java.util.UUID;
  */
 @Stateless
 public class RetentionPolicyBook {
+
+    /** DPIAs that relied on the old periods are checked for drift as soon as a change commits. */
+    @Inject
+    private Event<ConfigurationChanged> configurationChanged;
 
     public static final String POLICY_CHANGE = "retention.policy-change";
 
@@ -74,6 +81,7 @@ public class RetentionPolicyBook {
         upsert(tenant, rule, actor);
         audit.record(change(tenant, actor, key(rule.retentionClass(), rule.dataClass(), rule.jurisdiction()),
                 old.map(RetentionPolicy::describe).orElse("none"), rule.describe(), AuditOutcome.SUCCESS, null));
+        configurationChanged.fire(new ConfigurationChanged(tenant, "retention policy " + rule.describe()));
     }
 
     /** Removes a jurisdiction override (a default rule can be changed, not removed). */
@@ -96,6 +104,7 @@ public class RetentionPolicyBook {
                 .setParameter(1, tenant.value()).setParameter(2, retentionClass).setParameter(3, dataClass.name())
                 .setParameter(4, jurisdiction).executeUpdate();
         audit.record(change(tenant, actor, key, old.get().describe(), "removed", AuditOutcome.SUCCESS, null));
+        configurationChanged.fire(new ConfigurationChanged(tenant, "retention override removed: " + key));
     }
 
     /**

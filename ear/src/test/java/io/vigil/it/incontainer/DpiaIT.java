@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vigil.audit.AuditTrail;
 import io.vigil.audit.domain.AuditLogQuery;
 import io.vigil.audit.domain.AuditRecord;
-import io.vigil.dpia.ConfigurationChanged;
+import io.vigil.platform.ConfigurationChanged;
 import io.vigil.dpia.application.DpiaRegister;
 import io.vigil.dpia.application.DpiaReports;
 import io.vigil.dpia.application.RecordsOfProcessing;

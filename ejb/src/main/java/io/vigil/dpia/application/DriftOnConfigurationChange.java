@@ -1,6 +1,6 @@
 package io.vigil.dpia.application;
 
-import io.vigil.dpia.ConfigurationChanged;
+import io.vigil.platform.ConfigurationChanged;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;

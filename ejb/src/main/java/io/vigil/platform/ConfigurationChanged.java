@@ -1,4 +1,4 @@
-package io.vigil.dpia;
+package io.vigil.platform;
 
 import io.vigil.tenancy.TenantId;
 import java.util.Objects;
