@@ -82,26 +82,28 @@ public final class C2paWriter {
             int signatureSize = ClaimSignature.reservedSize(signer, timestampAuthority.isPresent());
             long start = 0;
             long length = 0;
-            Embedded layout = null;
             byte[] laidOut = null;
-            for (int round = 0; round < MAX_LAYOUT_ROUNDS && layout == null; round++) {
+            for (int round = 0; round < MAX_LAYOUT_ROUNDS && laidOut == null; round++) {
                 byte[] placeholder = assembly.store(start, length, new byte[32], new byte[signatureSize]);
                 if (placeholder.length % 2 != 0) {
                     // RIFF chunks are word aligned: an even store needs no pad byte after it.
                     signatureSize++;
                     continue;
                 }
-                Embedded candidate = container.embed(manifestFree, placeholder);
-                if (candidate.exclusionStart() == start && candidate.exclusionLength() == length) {
-                    layout = candidate;
+                long[] candidate = container.exclusion(manifestFree, placeholder);
+                if (candidate[0] == start && candidate[1] == length) {
                     laidOut = placeholder;
                 } else {
-                    start = candidate.exclusionStart();
-                    length = candidate.exclusionLength();
+                    start = candidate[0];
+                    length = candidate[1];
                 }
             }
-            if (layout == null) {
+            if (laidOut == null) {
                 throw new IllegalStateException("The manifest layout did not settle in " + MAX_LAYOUT_ROUNDS + " rounds");
+            }
+            Embedded layout = container.embed(manifestFree, laidOut);
+            if (layout.exclusionStart() != start || layout.exclusionLength() != length) {
+                throw new IllegalStateException("The container placed the manifest store elsewhere than it said");
             }
             byte[] assetHash = hashOutside(layout.asset(), start, length);
             byte[] claim = assembly.claim(start, length, assetHash);

@@ -75,6 +75,12 @@ final class WavContainer implements AudioContainer {
     }
 
     @Override
+    public long[] exclusion(byte[] manifestFree, byte[] store) throws C2paFormatException {
+        checkRiffHeader(manifestFree);
+        return new long[] {riffEnd(manifestFree), CHUNK_HEADER + (long) store.length};
+    }
+
+    @Override
     public Optional<Located> locate(byte[] asset) throws C2paFormatException {
         checkRiffHeader(asset);
         int at = RIFF_HEADER;
