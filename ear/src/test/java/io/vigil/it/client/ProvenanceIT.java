@@ -164,7 +164,7 @@ class ProvenanceIT {
         assertEquals(403, post("/api/v1/c2pa/verify", TestStack.userToken("acme-supervisor"), "audio/wav", small).statusCode());
         assertEquals(403, postBytes("/api/v1/c2pa/sign", officer, small).statusCode());
         assertEquals(401, post("/api/v1/c2pa/verify", null, "audio/wav", small).statusCode());
-        assertEquals(400, postBytes("/api/v1/c2pa/sign?type=robot", TestStack.userToken("acme-admin"), playedBack).statusCode());
+        assertEquals(400, postBytes("/api/v1/c2pa/sign?type=robot", TestStack.userToken("acme-admin"), small).statusCode());
     }
 
     @Test
