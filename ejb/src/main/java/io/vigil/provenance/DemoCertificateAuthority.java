@@ -52,7 +52,7 @@ public class DemoCertificateAuthority {
         LOG.warning(() -> "C2PA: a DEMO PKI is in use: recordings are signed with certificates of the Vigil demo root CA"
                 + " (SHA-256 fingerprint " + fingerprint(ca) + "), which verifiers trust only if given it as a trust"
                 + " anchor (./vigil c2pa trust-root prints it). Import your own chain per tenant for production"
-                + " (console: Provenance, or POST /api/v1/c2pa/chain).");
+                + " (console: Verify a file, Signing certificates; or POST /api/v1/c2pa/chain).");
     }
 
     /** The demo CA, loaded from the database or created (and stored) if there is none yet. */

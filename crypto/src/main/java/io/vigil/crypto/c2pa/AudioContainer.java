@@ -25,6 +25,15 @@ sealed interface AudioContainer permits WavContainer, Mp3Container {
      */
     Embedded embed(byte[] manifestFree, byte[] store) throws C2paFormatException;
 
+    /**
+     * The byte range the data hash would exclude if {@code store} were embedded: {start, length}. Containers that
+     * can tell without building the file override this (a long recording is not copied just to learn an offset).
+     */
+    default long[] exclusion(byte[] manifestFree, byte[] store) throws C2paFormatException {
+        Embedded embedded = embed(manifestFree, store);
+        return new long[] {embedded.exclusionStart(), embedded.exclusionLength()};
+    }
+
     /** The embedded store, if any. */
     Optional<Located> locate(byte[] asset) throws C2paFormatException;
 }

@@ -3,6 +3,7 @@ package io.vigil.crypto.c2pa;
 import io.vigil.crypto.c2pa.AudioContainer.Embedded;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,29 +82,43 @@ public final class C2paWriter {
             int signatureSize = ClaimSignature.reservedSize(signer, timestampAuthority.isPresent());
             long start = 0;
             long length = 0;
-            Embedded layout = null;
-            for (int round = 0; round < MAX_LAYOUT_ROUNDS && layout == null; round++) {
+            byte[] laidOut = null;
+            for (int round = 0; round < MAX_LAYOUT_ROUNDS && laidOut == null; round++) {
                 byte[] placeholder = assembly.store(start, length, new byte[32], new byte[signatureSize]);
                 if (placeholder.length % 2 != 0) {
                     // RIFF chunks are word aligned: an even store needs no pad byte after it.
                     signatureSize++;
                     continue;
                 }
-                Embedded candidate = container.embed(manifestFree, placeholder);
-                if (candidate.exclusionStart() == start && candidate.exclusionLength() == length) {
-                    layout = candidate;
+                long[] candidate = container.exclusion(manifestFree, placeholder);
+                if (candidate[0] == start && candidate[1] == length) {
+                    laidOut = placeholder;
                 } else {
-                    start = candidate.exclusionStart();
-                    length = candidate.exclusionLength();
+                    start = candidate[0];
+                    length = candidate[1];
                 }
             }
-            if (layout == null) {
+            if (laidOut == null) {
                 throw new IllegalStateException("The manifest layout did not settle in " + MAX_LAYOUT_ROUNDS + " rounds");
+            }
+            Embedded layout = container.embed(manifestFree, laidOut);
+            if (layout.exclusionStart() != start || layout.exclusionLength() != length) {
+                throw new IllegalStateException("The container placed the manifest store elsewhere than it said");
             }
             byte[] assetHash = hashOutside(layout.asset(), start, length);
             byte[] claim = assembly.claim(start, length, assetHash);
             byte[] signature = ClaimSignature.sign(claim, signer, timestampAuthority, signatureSize);
-            return container.embed(manifestFree, assembly.store(start, length, assetHash, signature)).asset();
+            byte[] store = assembly.store(start, length, assetHash, signature);
+            // Both containers end the excluded range with the store itself, and the real store has the
+            // placeholder's length: write it over the placeholder instead of copying the recording once more.
+            byte[] signed = layout.asset();
+            int storeAt = (int) (start + length - store.length);
+            if (store.length != laidOut.length || storeAt < 0
+                    || !Arrays.equals(signed, storeAt, storeAt + store.length, laidOut, 0, laidOut.length)) {
+                return container.embed(manifestFree, store).asset();
+            }
+            System.arraycopy(store, 0, signed, storeAt, store.length);
+            return signed;
         } catch (C2paFormatException e) {
             throw new C2paException("Cannot embed a C2PA manifest: " + e.getMessage(), e);
         }

@@ -160,10 +160,13 @@ class ProvenanceIT {
         HttpResponse<String> empty = post("/api/v1/c2pa/verify", officer, "application/octet-stream", new byte[0]);
         assertEquals(400, empty.statusCode());
 
-        assertEquals(403, post("/api/v1/c2pa/verify", TestStack.userToken("acme-supervisor"), "audio/wav", playedBack).statusCode());
-        assertEquals(403, postBytes("/api/v1/c2pa/sign", officer, playedBack).statusCode());
-        assertEquals(401, post("/api/v1/c2pa/verify", null, "audio/wav", playedBack).statusCode());
-        assertEquals(400, postBytes("/api/v1/c2pa/sign?type=robot", TestStack.userToken("acme-admin"), playedBack).statusCode());
+        // refusals answer before the body is read, so they get a small one (the JDK client reports a large body's
+        // unread remainder as EOF)
+        byte[] small = java.util.Arrays.copyOf(playedBack, 64);
+        assertEquals(403, post("/api/v1/c2pa/verify", TestStack.userToken("acme-supervisor"), "audio/wav", small).statusCode());
+        assertEquals(403, postBytes("/api/v1/c2pa/sign", officer, small).statusCode());
+        assertEquals(401, post("/api/v1/c2pa/verify", null, "audio/wav", small).statusCode());
+        assertEquals(400, postBytes("/api/v1/c2pa/sign?type=robot", TestStack.userToken("acme-admin"), small).statusCode());
     }
 
     @Test
