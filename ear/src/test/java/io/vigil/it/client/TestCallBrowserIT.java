@@ -14,6 +14,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -39,8 +40,14 @@ class TestCallBrowserIT {
             session.open("/test-call.xhtml", "acme-supervisor");
             session.wait.until(ExpectedConditions.elementToBeClickable(By.id("test-call-start"))).click();
 
-            slow.until(ExpectedConditions.textToBePresentInElementLocated(By.id("test-call-transcript"),
-                    "virtual assistant"));
+            try {
+                slow.until(ExpectedConditions.textToBePresentInElementLocated(By.id("test-call-transcript"),
+                        "virtual assistant"));
+            } catch (TimeoutException e) {
+                throw new AssertionError("the agent's greeting never showed; status: "
+                        + browser.findElement(By.id("test-call-status")).getText() + "; events: "
+                        + browser.findElement(By.id("test-call-events")).getText(), e);
+            }
             slow.until(d -> d.findElements(By.cssSelector("#test-call-transcript li.caller")).size() >= 2);
             assertTrue(browser.findElement(By.id("test-call-events")).getText().contains("speech started"));
 
