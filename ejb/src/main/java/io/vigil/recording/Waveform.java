@@ -62,12 +62,8 @@ public record Waveform(long durationMs, int sampleRate, int[] peaks) {
         long index = 0;
         long left = samples * 2;
         while (left > 0) {
-            int chunk = (int) Math.min(buffer.length, left);
-            try {
-                in.readFully(buffer, 0, chunk);
-            } catch (EOFException truncated) {
-                break; // a recording cut short by a crash: its outline ends where its audio does
-            }
+            int wanted = (int) Math.min(buffer.length, left);
+            int chunk = in.readNBytes(buffer, 0, wanted);
             for (int i = 0; i + 1 < chunk; i += 2, index++) {
                 int sample = Math.abs((short) ((buffer[i] & 0xff) | buffer[i + 1] << 8));
                 int bucket = (int) (index * n / samples);
@@ -77,6 +73,9 @@ public record Waveform(long durationMs, int sampleRate, int[] peaks) {
                 }
             }
             left -= chunk;
+            if (chunk < wanted) {
+                break; // a recording cut short by a crash: its outline ends where its audio does
+            }
         }
         return new Waveform(samples * 1000 / sampleRate, sampleRate, samples == 0 ? new int[0] : peaks);
     }
