@@ -14,7 +14,7 @@
 
   var player, audio, canvas, wave, cursor, rangeBox, markersBox, timeText, toggle, selectionText;
   var durationMs = 0, positionMs = 0, peaks = [], timeline = {lines: [], markers: []};
-  var lines = [], currentLine = -1, range = null, drag = null, pendingSeek = null;
+  var lines = [], currentLine = -1, range = null, drag = null, pendingSeek = null, follow = false;
 
   function clock(ms, precise) {
     var tenths = Math.round(ms / 100);
@@ -128,7 +128,8 @@
     if (found >= 0) {
       var el = lines[found].el;
       el.classList.add('vigil-current');
-      if (!audio.paused || drag === null) {
+      // follow while playing or after the reviewer moved the player, not when the page opens
+      if (follow || !audio.paused) {
         el.scrollIntoView({block: 'nearest', behavior: 'smooth'});
       }
     }
@@ -140,7 +141,8 @@
     }
   }
 
-  function seek(ms) {
+  function seek(ms, byReviewer) {
+    follow = byReviewer !== false;
     positionMs = Math.max(0, Math.min(durationMs, ms));
     if (audio.getAttribute('src') && audio.readyState >= 1) {
       audio.currentTime = positionMs / 1000;
@@ -299,16 +301,20 @@
       }
     });
     audio.addEventListener('timeupdate', function () {
-      if (pendingSeek === null) { positionMs = audio.currentTime * 1000; show(); }
+      if (pendingSeek === null) { positionMs = audio.currentTime * 1000; follow = false; show(); }
     });
     audio.addEventListener('play', function () { toggle.textContent = '❚❚'; toggle.setAttribute('aria-label', 'Pause'); player.classList.add('playing'); });
     audio.addEventListener('pause', function () { toggle.textContent = '▶'; toggle.setAttribute('aria-label', 'Play'); player.classList.remove('playing'); });
-    toggle.addEventListener('click', togglePlay);
+    toggle.addEventListener('click', function () {
+      togglePlay();
+      // keyboard focus back to the page, so the next space is ours and not a second click of the button
+      toggle.blur();
+    });
     bindWave();
     bindTranscript();
     bindKeys();
     placeMarkers();
-    seek(parseInt(player.dataset.startMs, 10) || 0);
+    seek(parseInt(player.dataset.startMs, 10) || 0, false);
     window.addEventListener('resize', draw);
     fetch(player.dataset.peaks, {credentials: 'same-origin'})
       .then(function (r) { return r.ok ? r.json() : {peaks: []}; })
