@@ -28,7 +28,7 @@
   function readTimeline() {
     var data = document.getElementById('timeline-data');
     try {
-      timeline = JSON.parse(data ? data.textContent : '{}');
+      timeline = JSON.parse(data && data.dataset.json ? data.dataset.json : '{}');
     } catch (e) {
       timeline = {};
     }

@@ -44,10 +44,10 @@ class ReviewBrowserIT {
         return ((JavascriptExecutor) b.driver).executeScript(script, args);
     }
 
-    /** Picks a value of a PrimeFaces select by its client id, as a click on the item would (with its ajax). */
+    /** Picks a value of a PrimeFaces select by its client id and fires its change (and so its ajax), as a click would. */
     private static void choose(Browser b, String clientId, String value) {
         js(b, "var w = Object.values(PrimeFaces.widgets).find(function (w) { return w && w.id === arguments[0]; });"
-                + " w.selectValue(arguments[1]);", clientId, value);
+                + " w.selectValue(arguments[1]); w.triggerChange();", clientId, value);
     }
 
     private static void screenshot(Browser b, String name) {

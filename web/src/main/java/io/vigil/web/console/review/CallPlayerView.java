@@ -103,9 +103,9 @@ public class CallPlayerView implements Serializable {
             }
             marks.add(o);
         }
-        // embedded in a <script type="application/json">: keep "</" out of it
+        // written into a data attribute; Facelets escapes it there
         return Json.createObjectBuilder().add("durationMs", duration).add("lines", lines).add("markers", marks)
-                .build().toString().replace("</", "<\\/");
+                .build().toString();
     }
 
     static Integer millis(String value) {
