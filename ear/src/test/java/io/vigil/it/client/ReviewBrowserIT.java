@@ -46,8 +46,9 @@ class ReviewBrowserIT {
 
     /** Picks a value of a PrimeFaces select by its client id and fires its change (and so its ajax), as a click would. */
     private static void choose(Browser b, String clientId, String value) {
-        js(b, "var w = Object.values(PrimeFaces.widgets).find(function (w) { return w && w.id === arguments[0]; });"
-                + " w.selectValue(arguments[1]); w.triggerChange();", clientId, value);
+        js(b, "var id = arguments[0], value = arguments[1];"
+                + " var w = Object.values(PrimeFaces.widgets).find(function (x) { return x && x.id === id; });"
+                + " w.selectValue(value); w.triggerChange();", clientId, value);
     }
 
     private static void screenshot(Browser b, String name) {

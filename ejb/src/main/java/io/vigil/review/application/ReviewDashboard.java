@@ -11,6 +11,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,11 +46,12 @@ public class ReviewDashboard {
     /** Open work (open, in review, waiting for approval) by age since raised, one series per severity. */
     public CountSeries openFlagsByAge(TenantId tenant, Instant now) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT CASE WHEN raised_at > ?2 - interval '1 day' THEN 0"
-                        + " WHEN raised_at > ?2 - interval '3 days' THEN 1 WHEN raised_at > ?2 - interval '7 days' THEN 2"
-                        + " ELSE 3 END, severity, count(*) FROM flag WHERE tenant_id = ?1"
+        List<Object[]> rows = em.createNativeQuery("SELECT CASE WHEN raised_at > ?2 THEN 0 WHEN raised_at > ?3 THEN 1"
+                        + " WHEN raised_at > ?4 THEN 2 ELSE 3 END, severity, count(*) FROM flag WHERE tenant_id = ?1"
                         + " AND state IN ('OPEN', 'IN_REVIEW', 'PENDING_APPROVAL') GROUP BY 1, 2")
-                .setParameter(1, tenant.value()).setParameter(2, now).getResultList();
+                .setParameter(1, tenant.value()).setParameter(2, now.minus(1, ChronoUnit.DAYS))
+                .setParameter(3, now.minus(3, ChronoUnit.DAYS)).setParameter(4, now.minus(7, ChronoUnit.DAYS))
+                .getResultList();
         List<CountSeries.Count> counts = new ArrayList<>();
         for (Object[] r : rows) {
             counts.add(new CountSeries.Count(AGE_BUCKETS.get(((Number) r[0]).intValue()), (String) r[1],
