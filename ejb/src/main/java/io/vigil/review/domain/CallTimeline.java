@@ -1,6 +1,5 @@
 package io.vigil.review.domain;
 
-import io.vigil.session.domain.Flag;
 import io.vigil.session.domain.SessionEvent;
 import io.vigil.session.domain.SessionEventType;
 import io.vigil.session.domain.TranscriptSegment;
@@ -31,7 +30,7 @@ public final class CallTimeline {
     private CallTimeline() {
     }
 
-    public static List<Marker> of(List<TranscriptSegment> transcript, List<SessionEvent> events, List<Flag> flags,
+    public static List<Marker> of(List<TranscriptSegment> transcript, List<SessionEvent> events, List<FlagCase> flags,
                                   List<FailureAnnotation> annotations, long durationMs) {
         List<Marker> markers = new ArrayList<>();
         transcript.forEach(segment -> markers.addAll(redactions(segment)));
@@ -57,7 +56,7 @@ public final class CallTimeline {
         if (pausedAt != null) {
             markers.add(new Marker(Kind.PAUSE, pausedAt, (int) Math.max(pausedAt, durationMs), "Recording paused", null));
         }
-        for (Flag f : flags) {
+        for (FlagCase f : flags) {
             markers.add(new Marker(Kind.FLAG, f.atMs(), f.atMs(), "Flag: " + f.reason().label(), f.id().toString()));
         }
         for (FailureAnnotation a : annotations) {

@@ -49,7 +49,7 @@ class CallTimelineTest {
                 event(SessionEventType.RECORDING_PAUSED, 30_000), event(SessionEventType.BARGE_IN, 20_000),
                 event(SessionEventType.RESPONSE_DONE, 21_000), event(SessionEventType.RECORDING_RESUMED, 38_000),
                 event(SessionEventType.CONSENT_GIVEN, 4_000), event(SessionEventType.POLICY_TRIGGER, 60_000),
-                event(SessionEventType.RECORDING_PAUSED, 90_000)), List.of(flag), List.of(note), 95_000);
+                event(SessionEventType.RECORDING_PAUSED, 90_000)), List.of(FlagCase.of(flag)), List.of(note), 95_000);
         assertEquals(List.of(
                 new Marker(Kind.CONSENT, 4_000, 4_000, "Consent given", null),
                 new Marker(Kind.BARGE_IN, 20_000, 20_000, "Barge-in", null),

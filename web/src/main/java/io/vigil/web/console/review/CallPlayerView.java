@@ -3,6 +3,7 @@ package io.vigil.web.console.review;
 import io.vigil.recording.RecordingInfo;
 import io.vigil.recording.RecordingLibrary;
 import io.vigil.review.domain.CallTimeline;
+import io.vigil.review.domain.ReviewedFlag;
 import io.vigil.session.domain.CallDetail;
 import io.vigil.session.domain.Flag;
 import io.vigil.session.domain.TranscriptSegment;
@@ -91,8 +92,9 @@ public class CallPlayerView implements Serializable {
             lines.add(Json.createArrayBuilder().add(s.startMs()).add(s.endMs()));
         }
         long duration = detail.session().durationMs() == null ? 0 : detail.session().durationMs();
-        List<CallTimeline.Marker> markers = CallTimeline.of(detail.transcript(), detail.events(), detail.flags(),
-                review.getAnnotations(), duration);
+        // flags and annotations from the review panel, which reloads them after every action on this page
+        List<CallTimeline.Marker> markers = CallTimeline.of(detail.transcript(), detail.events(),
+                review.getFlags().stream().map(ReviewedFlag::flag).toList(), review.getAnnotations(), duration);
         JsonArrayBuilder marks = Json.createArrayBuilder();
         for (CallTimeline.Marker m : markers) {
             String label = m.kind() == CallTimeline.Kind.ANNOTATION ? review.categoryLabel(m.label()) : m.label();
