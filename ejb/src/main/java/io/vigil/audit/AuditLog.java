@@ -1,6 +1,8 @@
 package io.vigil.audit;
 
 import io.vigil.audit.domain.AuditAppender;
+import io.vigil.audit.domain.AuditQueueRows;
+import io.vigil.audit.domain.QueuedEvent;
 import io.vigil.audit.domain.AuditEvent;
 import io.vigil.audit.domain.AuditRows;
 import io.vigil.audit.domain.CheckpointKeys;
@@ -18,6 +20,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.EJB;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -26,6 +29,7 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Status;
@@ -34,7 +38,6 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.sql.Connection;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -48,14 +51,16 @@ import java.util.logging.Logger;
 import org.hibernate.Session;
 
 /**
- * The one audit log of this node: appends in the caller's transaction under the log's lock, and signs checkpoints
- * on schedule and on demand. {@link AuditTrail} is its public face.
+ * The one audit log of this node: queues events in the caller's transaction, sequences them into the Merkle log,
+ * and signs checkpoints on schedule and on demand. {@link AuditTrail} is its public face.
  *
- * <p>Appends: a transaction takes this node's append turn (a fair semaphore) once, then the database-wide advisory
- * lock ({@link AuditAppender}); both are held until the transaction ends, and the turn is given back only after
- * the outcome is known, so the next append on this node knows whether the writer's frontier is still the
- * database's (a rollback invalidates it). On several nodes the advisory lock orders appends and each node reopens
- * its writer when another appended.
+ * <p>Appends are a group commit: {@link #enqueue} inserts into the audit queue without any lock, so concurrent
+ * callers commit in parallel; after a commit the sequencer ({@link AuditSequencer}, one managed thread at a time)
+ * moves what is queued into the log in batches. A sequencing transaction takes this node's append turn (a fair
+ * semaphore) once, then the database-wide advisory lock ({@link AuditAppender}); both are held until it ends, and
+ * the turn is given back only after the outcome is known, so the next batch knows whether the writer's frontier is
+ * still the database's (a rollback invalidates it). On several nodes the advisory lock orders the sequencers and
+ * each node reopens its writer when another appended.
  *
  * <p>Checkpoints ({@code vigil.audit.checkpoint-entries}, default 1,000, and {@code
  * vigil.audit.checkpoint-seconds}, default 60): a timer looks every 5 s, and an append that crosses the entry count
@@ -69,6 +74,7 @@ public class AuditLog {
 
     private static final Logger LOG = Logger.getLogger(AuditLog.class.getName());
     private static final String TURN = AuditLog.class.getName() + ".turn";
+    private static final String WAKE = AuditLog.class.getName() + ".wake";
     private static final long TURN_WAIT_SECONDS = 30;
     private static final long POLL_MILLIS = 5_000;
 
@@ -81,7 +87,15 @@ public class AuditLog {
     @Resource
     private TimerService timers;
 
-    private final AuditAppender appender = new AuditAppender(Clock.systemUTC());
+    @EJB
+    private AuditSequencer sequencer;
+
+    @Resource
+    private ManagedExecutorService executor;
+
+    private final AuditAppender appender = new AuditAppender();
+    private final AtomicBoolean pending = new AtomicBoolean();
+    private final AtomicBoolean draining = new AtomicBoolean();
     private final Semaphore turn = new Semaphore(1, true);
     private final AtomicBoolean checkpointAsked = new AtomicBoolean();
     private volatile long lastCheckpointSize;
@@ -125,19 +139,86 @@ public class AuditLog {
         }
     }
 
-    /** Appends in the caller's transaction; the entries commit or roll back with it. */
+    /**
+     * Queues {@code events} in the caller's transaction (no lock: concurrent callers commit in parallel) and, once
+     * it has committed, wakes the sequencer; a rollback takes the events with it.
+     */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public List<AuditEntry> append(List<AuditEvent> events) {
-        takeTurn();
+    public void enqueue(List<AuditEvent> events) {
         String requestSource = RequestSource.current();
-        List<AuditEvent> sourced = events.stream()
-                .map(e -> e.source() == null && requestSource != null ? e.from(requestSource) : e).toList();
-        List<AuditEntry> entries = withConnection(c -> appender.append(c, sourced));
+        Instant at = Instant.now();
+        List<QueuedEvent> queued = events.stream()
+                .map(e -> QueuedEvent.of(e.source() == null && requestSource != null ? e.from(requestSource) : e, at))
+                .toList();
+        withConnection(c -> {
+            new AuditQueueRows(c).insert(queued);
+            return null;
+        });
+        if (transactions.getResource(WAKE) == null) {
+            transactions.putResource(WAKE, Boolean.TRUE);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    // nothing: the events are written
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        wake();
+                    }
+                }
+            });
+        }
+    }
+
+    /**
+     * Moves up to {@code max} of the oldest committed queued events into the log, in the caller's (the
+     * sequencer's) transaction under the log's lock; returns their entries.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public List<AuditEntry> sequence(int max) {
+        if (!withConnection(c -> new AuditQueueRows(c).anyQueued())) {
+            return List.of();
+        }
+        takeTurn();
+        List<AuditEntry> entries = withConnection(c -> appender.appendQueued(c, max));
         if (appender.size() - lastCheckpointSize >= schedule.maxEntries() && checkpointAsked.compareAndSet(false, true)) {
             // created only if this transaction commits, and fires after it
             timers.createSingleActionTimer(1, new TimerConfig("audit checkpoint after " + schedule.maxEntries() + " entries", false));
         }
         return entries;
+    }
+
+    /**
+     * Has the queue drained on a managed thread, once: wakes while it runs make it go round again, so nothing
+     * committed is left waiting.
+     */
+    void wake() {
+        pending.set(true);
+        if (draining.compareAndSet(false, true)) {
+            try {
+                executor.execute(this::drainLoop);
+            } catch (RuntimeException e) {
+                draining.set(false);
+                LOG.log(Level.WARNING, "the audit sequencer could not be started; the timer drains the queue", e);
+            }
+        }
+    }
+
+    private void drainLoop() {
+        try {
+            while (pending.getAndSet(false)) {
+                sequencer.drain();
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "sequencing the audit queue failed; the timer tries again", e);
+        } finally {
+            draining.set(false);
+        }
+        if (pending.get()) {
+            wake();
+        }
     }
 
     /** Signs the current size now, unless the newest checkpoint already has it; empty while the log is empty. */
@@ -156,6 +237,7 @@ public class AuditLog {
     @Timeout
     void onTimer() {
         checkpointAsked.set(false);
+        wake(); // whatever a crash or another node left in the queue
         try {
             withConnection(c -> {
                 long size = new JdbcAuditTreeStore(c).leafCount();

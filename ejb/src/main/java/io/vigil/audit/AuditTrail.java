@@ -12,7 +12,6 @@ import io.vigil.audit.domain.EntryProof;
 import io.vigil.audit.domain.JdbcAuditTreeStore;
 import io.vigil.audit.domain.StoredCheckpoint;
 import io.vigil.audit.domain.StoredEntry;
-import io.vigil.crypto.audit.AuditEntry;
 import io.vigil.crypto.audit.CheckpointKey;
 import io.vigil.crypto.audit.ConsistencyProof;
 import io.vigil.crypto.audit.TreeProofs;
@@ -41,14 +40,16 @@ import org.hibernate.Session;
  * API read (checkpoints, proofs, the tenant's entries, exports). See docs/audit.md.
  *
  * <ul>
- *   <li>{@link #record} and {@link #recordAll} append in the caller's transaction: the entry exists exactly when the
- *       action it records committed. Record last in a transaction (after its own writes): the log's lock is held
- *       from the append to the commit.
- *   <li>{@link #recordFailure} appends in a transaction of its own, for refused and failed actions whose own
+ *   <li>{@link #record} and {@link #recordAll} queue in the caller's transaction: the event exists exactly when the
+ *       action it records committed, and takes no lock, so busy callers do not wait for each other. The sequencer
+ *       gives it its place in the log (seq, leaf, proofs) within milliseconds of the commit (group commit, see
+ *       {@link AuditLog}).
+ *   <li>{@link #recordFailure} queues in a transaction of its own, for refused and failed actions whose own
  *       transaction is about to roll back: a rollback cannot erase it.
  * </ul>
- * Reads take the tenant first and return only its entries; checkpoints and consistency proofs are about the whole
- * log (hashes only) and are the same for every tenant.
+ * Every read first sequences whatever is committed in the queue ({@link #flush}), so a reader sees every action
+ * that committed before it asked. Reads take the tenant first and return only its entries; checkpoints and
+ * consistency proofs are about the whole log (hashes only) and are the same for every tenant.
  */
 @Stateless
 public class AuditTrail {
@@ -56,32 +57,48 @@ public class AuditTrail {
     @EJB
     private AuditLog log;
 
+    @EJB
+    private AuditSequencer sequencer;
+
     @PersistenceContext(unitName = "vigil")
     private EntityManager em;
 
-    /** Records {@code event} in the caller's transaction and returns its entry. */
-    public AuditEntry record(AuditEvent event) {
-        return log.append(List.of(event)).get(0);
+    /** Records {@code event} in the caller's transaction. */
+    public void record(AuditEvent event) {
+        log.enqueue(List.of(event));
     }
 
-    /** Records several events in order under one lock and one commit (group commit). */
-    public List<AuditEntry> recordAll(List<AuditEvent> events) {
-        return events.isEmpty() ? List.of() : log.append(events);
+    /** Records several events, in this order, in the caller's transaction. */
+    public void recordAll(List<AuditEvent> events) {
+        if (!events.isEmpty()) {
+            log.enqueue(events);
+        }
     }
 
     /** Records a refused or failed action in its own transaction, which commits whatever the caller's does. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public AuditEntry recordFailure(AuditEvent event) {
-        return log.append(List.of(event)).get(0);
+    public void recordFailure(AuditEvent event) {
+        log.enqueue(List.of(event));
+    }
+
+    /**
+     * Gives every committed queued event its place in the log now, instead of within the next milliseconds; the
+     * reads below do this first. Returns how many it appended (others may have been sequenced meanwhile).
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public long flush() {
+        return sequencer.drain();
     }
 
     /** Signs a checkpoint of everything committed now (or returns the newest if it already covers it). */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Optional<StoredCheckpoint> checkpointNow() {
+        flush();
         return log.checkpointNow();
     }
 
     public Optional<StoredCheckpoint> latestCheckpoint() {
+        flush();
         return withConnection(c -> new AuditRows(c).latestCheckpoint());
     }
 
@@ -92,6 +109,7 @@ public class AuditTrail {
 
     /** The number of committed entries. */
     public long size() {
+        flush();
         return withConnection(c -> new JdbcAuditTreeStore(c).leafCount());
     }
 
@@ -100,6 +118,7 @@ public class AuditTrail {
      * tenant's; empty for another tenant's or a platform entry, as for one that does not exist.
      */
     public Optional<EntryProof> inclusion(TenantId tenant, long seq, long treeSize) {
+        flush();
         return withConnection(c -> new AuditRows(c).entry(seq)
                 .filter(e -> tenant.value().equals(e.entry().tenantId()))
                 .map(e -> new EntryProof(e, TreeProofs.over(new JdbcAuditTreeStore(c)).inclusion(seq, treeSize))));
@@ -111,11 +130,13 @@ public class AuditTrail {
     }
 
     public long count(TenantId tenant, AuditLogQuery query) {
+        flush();
         return reader().count(tenant.value(), query);
     }
 
     /** The query's page of the tenant's entries, newest first. */
     public List<AuditRecord> page(TenantId tenant, AuditLogQuery query) {
+        flush();
         return reader().page(tenant.value(), query);
     }
 
@@ -152,6 +173,7 @@ public class AuditTrail {
      * inclusion of one of the tenant's entries picked at random; empty while nothing is signed.
      */
     public Optional<AuditSelfCheck.Result> verifyLatest(TenantId tenant) {
+        flush();
         CheckpointKey key = key();
         return withConnection(c -> {
             List<StoredCheckpoint> newest = new AuditRows(c).latestCheckpoints(2);

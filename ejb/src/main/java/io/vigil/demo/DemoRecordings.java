@@ -1,5 +1,8 @@
 package io.vigil.demo;
 
+import io.vigil.provenance.ProvenanceException;
+import io.vigil.provenance.ProvenanceSigning;
+import io.vigil.provenance.TrackKind;
 import io.vigil.recording.CallRecorder;
 import io.vigil.recording.WavAudio;
 import io.vigil.session.audio.Pcm16;
@@ -15,17 +18,20 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.UUID;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Gives the demo calls audio, right after {@link DemoDataSeeder} loaded them (it has committed by then): for the
  * most recent consented calls of each tenant, the stored (redacted) transcript turns are spoken by
  * {@link SpeechSynthesizer} at their times in the call and recorded as one mixed mono track, 8 kHz 16-bit PCM like a
- * phone line, encrypted under the tenant's audio key. Calls whose caller refused consent get no recording, as live.
+ * phone line, signed with a C2PA manifest (a composite of caller and AI agent, under the tenant's signing key) and
+ * then encrypted under the tenant's audio key, so playback serves the signed file. Calls whose caller refused consent
+ * get no recording, as live.
  */
 @Singleton
 @Startup
-@DependsOn("DemoDataSeeder")
+@DependsOn({"DemoDataSeeder", "DemoCertificateAuthority"})
 public class DemoRecordings {
 
     static final int CALLS_PER_TENANT = 10;
@@ -41,6 +47,9 @@ public class DemoRecordings {
     @EJB
     private CallRecorder recorder;
 
+    @EJB
+    private ProvenanceSigning provenance;
+
     @PostConstruct
     void recordDemoCalls() {
         if (!seeder.loadedThisStart()) {
@@ -53,9 +62,17 @@ public class DemoRecordings {
                 .setParameter(1, CALLS_PER_TENANT).getResultList();
         SpeechSynthesizer voice = new SpeechSynthesizer();
         for (Object[] call : calls) {
-            recorder.record(new TenantId((UUID) call[0]), (UUID) call[1], TRACK, speak(voice, (UUID) call[1]));
+            TenantId tenant = new TenantId((UUID) call[0]);
+            WavAudio audio = speak(voice, (UUID) call[1]);
+            try {
+                provenance.signAndStore(tenant, (UUID) call[1], TRACK, audio, TrackKind.COMPOSITE);
+            } catch (ProvenanceException e) {
+                // the demo still gets its audio; the missing provenance shows on the call page
+                LOG.log(Level.SEVERE, "demo recording of call " + call[1] + " stored without C2PA provenance: " + e.getMessage(), e);
+                recorder.record(tenant, (UUID) call[1], TRACK, audio);
+            }
         }
-        LOG.info(() -> "demo recordings: " + calls.size() + " calls recorded and encrypted");
+        LOG.info(() -> "demo recordings: " + calls.size() + " calls recorded, C2PA-signed and encrypted");
     }
 
     private WavAudio speak(SpeechSynthesizer voice, UUID call) {

@@ -51,6 +51,14 @@ public class KeyRegistry {
         return providers.computeIfAbsent(id, this::open);
     }
 
+    /**
+     * The installation's default provider ({@code vigil.keys.provider}), for keys that belong to no tenant, such as
+     * the C2PA demo CA's intermediate key.
+     */
+    public synchronized KeyProvider platformProvider() {
+        return providers.computeIfAbsent(settings.providerFor(""), this::open);
+    }
+
     public DataKeyWrapper wrapper(TenantId tenant) {
         return DataKeyWrapper.create(provider(tenant));
     }

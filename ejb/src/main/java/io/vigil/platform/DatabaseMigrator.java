@@ -6,6 +6,10 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -35,5 +39,19 @@ public class DatabaseMigrator {
                 .migrate();
         LOG.info(() -> "database schema at version " + result.targetSchemaVersion + " ("
                 + result.migrationsExecuted + " migrations applied now)");
+        warnIfRowSecurityIsBypassed();
+    }
+
+    /** Row-level security does not bind a superuser or a BYPASSRLS role: say so loudly rather than pretend. */
+    private void warnIfRowSecurityIsBypassed() {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user")) {
+            if (r.next() && r.getBoolean(1)) {
+                LOG.severe("Vigil connects to PostgreSQL as a superuser or BYPASSRLS role: the database does not"
+                        + " enforce tenant isolation. Connect as an ordinary role that owns the schema (docs/operations.md).");
+            }
+        } catch (SQLException e) {
+            LOG.warning(() -> "could not check the database role's privileges: " + e.getMessage());
+        }
     }
 }

@@ -44,11 +44,18 @@ public class CallRecorder {
     private RecordingBlobs blobs;
 
     public UUID record(TenantId tenant, UUID sessionId, String track, WavAudio audio) {
+        return record(tenant, sessionId, track, audio.fileBytes(), audio.durationMs(), audio.format());
+    }
+
+    /**
+     * Stores a complete WAV file as it is, e.g. one that carries a C2PA manifest (io.vigil.provenance signs before
+     * the recording is encrypted, so playback and exports serve the signed file).
+     */
+    public UUID record(TenantId tenant, UUID sessionId, String track, byte[] file, long durationMs, String format) {
         registry.ensureTenantKeys(tenant);
         UUID id = UUID.randomUUID();
         RecordingContext context = contextOf(tenant, sessionId, track);
         BlobId blob = RecordingBlobs.blobIdFor(tenant.toString(), id);
-        byte[] file = audio.fileBytes();
         RecordingWriter writer;
         try (LiveBlob out = blobs.store().create(blob)) {
             writer = RecordingWriter.create(out, registry.wrapper(tenant), KeyRegistry.keyName(tenant, KeyDomain.AUDIO),
@@ -66,7 +73,7 @@ public class CallRecorder {
                         + " duration_ms, format, size_bytes, complete) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, true)")
                 .setParameter(1, id).setParameter(2, tenant.value()).setParameter(3, sessionId).setParameter(4, track)
                 .setParameter(5, blob.value()).setParameter(6, dataKey).setParameter(7, writer.keyReference().toString())
-                .setParameter(8, audio.durationMs()).setParameter(9, audio.format()).setParameter(10, (long) file.length)
+                .setParameter(8, durationMs).setParameter(9, format).setParameter(10, (long) file.length)
                 .executeUpdate();
         return id;
     }

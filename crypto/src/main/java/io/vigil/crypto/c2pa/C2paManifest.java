@@ -20,8 +20,11 @@ import java.util.Optional;
 public record C2paManifest(String label, Optional<String> title, ClaimGenerator claimGenerator, List<Action> actions,
         List<Ingredient> ingredients, List<X509Certificate> signingChain, Optional<Instant> timestamp) {
 
-    /** One action: {@code c2pa.created}, {@code c2pa.opened}, {@code c2pa.redacted}, ... */
-    public record Action(String action, Optional<String> digitalSourceType, Optional<String> reason) {
+    /**
+     * One action: {@code c2pa.created}, {@code c2pa.opened}, {@code c2pa.edited}, ...; {@code when} is the time the
+     * signer states for it (signed with the claim, but not attested by a third party as a timestamp is).
+     */
+    public record Action(String action, Optional<String> digitalSourceType, Optional<String> reason, Optional<Instant> when) {
     }
 
     /** One ingredient: its title, its relationship ({@code parentOf}, ...) and the label of its manifest. */

@@ -48,6 +48,23 @@ public final class C2paReader {
 
     /** Verifies {@code asset} and returns its active manifest. */
     public C2paManifest read(byte[] asset) throws C2paVerificationException {
+        return read(asset, true);
+    }
+
+    /**
+     * The active manifest of {@code asset} if its claim signature and assertion hashes verify, whatever the state of
+     * the audio and the trust in the signer: what a report shows next to "the audio was altered". Empty if the file
+     * has no readable, correctly signed manifest.
+     */
+    static java.util.Optional<C2paManifest> describe(byte[] asset) {
+        try {
+            return Optional.of(create().read(asset, false));
+        } catch (C2paVerificationException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private C2paManifest read(byte[] asset, boolean checkBinding) throws C2paVerificationException {
         AudioContainer container;
         try {
             container = AudioFormat.detect(asset).container();
@@ -70,8 +87,10 @@ public final class C2paReader {
         }
         StoredManifest active = StoredManifest.of(manifests.get(manifests.size() - 1));
         ClaimSignature.Verified signature = active.verifySignatureAndAssertions();
-        checkTrust(signature.chain());
-        checkHardBinding(asset, located, active);
+        if (checkBinding) {
+            checkTrust(signature.chain());
+            checkHardBinding(asset, located, active);
+        }
         List<C2paManifest.Ingredient> ingredients = new ArrayList<>();
         for (JsonNode ingredient : active.assertionsLabelled(ManifestAssembly.INGREDIENT)) {
             ingredients.add(checkIngredient(ingredient, manifests));
@@ -143,7 +162,8 @@ public final class C2paReader {
                             "The ingredient's manifest " + label + " is not in the store"));
             if (!MessageDigest.isEqual(StoredManifest.binary(activeManifest.path("hash")),
                     ManifestAssembly.sha256(box.hashedPayload()))) {
-                throw new C2paVerificationException(Failure.HASH_MISMATCH, "The ingredient's manifest " + label + " was altered");
+                throw new C2paVerificationException(Failure.HASH_MISMATCH, ValidationCodes.INGREDIENT_MANIFEST_MISMATCH,
+                        "The ingredient's manifest " + label + " was altered", null);
             }
             StoredManifest.of(box).verifySignatureAndAssertions();
             manifestLabel = Optional.of(label);

@@ -23,18 +23,42 @@ public final class C2paVerificationException extends Exception {
     }
 
     private final Failure failure;
+    private final String statusCode;
 
     public C2paVerificationException(Failure failure, String message) {
-        super(failure + ": " + message);
-        this.failure = failure;
+        this(failure, defaultStatusCode(failure), message, null);
     }
 
     public C2paVerificationException(Failure failure, String message, Throwable cause) {
+        this(failure, defaultStatusCode(failure), message, cause);
+    }
+
+    /** With the C2PA validation status code (c2pa-rs's vocabulary) that names this problem precisely. */
+    public C2paVerificationException(Failure failure, String statusCode, String message, Throwable cause) {
         super(failure + ": " + message, cause);
         this.failure = failure;
+        this.statusCode = statusCode;
     }
 
     public Failure failure() {
         return failure;
+    }
+
+    /**
+     * The C2PA validation status code of this problem as c2pa-rs reports it, e.g. {@code assertion.dataHash.mismatch},
+     * {@code assertion.hashedURI.mismatch}, {@code claimSignature.mismatch}, {@code signingCredential.untrusted}.
+     */
+    public String statusCode() {
+        return statusCode;
+    }
+
+    private static String defaultStatusCode(Failure failure) {
+        return switch (failure) {
+            case NO_MANIFEST -> ValidationCodes.CLAIM_MISSING;
+            case MALFORMED -> ValidationCodes.CLAIM_MALFORMED;
+            case HASH_MISMATCH -> ValidationCodes.DATA_HASH_MISMATCH;
+            case SIGNATURE_INVALID -> ValidationCodes.CLAIM_SIGNATURE_MISMATCH;
+            case UNTRUSTED_SIGNER -> ValidationCodes.SIGNING_CREDENTIAL_UNTRUSTED;
+        };
     }
 }

@@ -55,6 +55,7 @@ public final class C2paWriter {
         Map<Object, Object> created = new LinkedHashMap<>();
         created.put("action", "c2pa.created");
         created.put("digitalSourceType", sourceType.uri());
+        created.put("when", now());
         created.put("softwareAgent", generator.toCbor());
         ManifestAssembly assembly = new ManifestAssembly(List.of(),
                 List.of(new ManifestAssembly.Assertion(ManifestAssembly.ACTIONS, Map.of("actions", List.of(created)))),
@@ -106,6 +107,11 @@ public final class C2paWriter {
         } catch (C2paFormatException e) {
             throw new C2paException("Cannot embed a C2PA manifest: " + e.getMessage(), e);
         }
+    }
+
+    /** The time an action states: ISO 8601 in UTC, whole seconds. */
+    static String now() {
+        return java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     }
 
     /** SHA-256 over the asset with {@code [start, start + length)} left out: the c2pa.hash.data value. */

@@ -186,7 +186,8 @@ final class ClaimSignature {
             TimeStampToken token = new TimeStampToken(new CMSSignedData(binary(tokens.get(0).path("val"))));
             byte[] expected = MessageDigest.getInstance("SHA-256").digest(counterSignatureStructure(protectedHeader, signature));
             if (!MessageDigest.isEqual(expected, token.getTimeStampInfo().getMessageImprintDigest())) {
-                throw new C2paVerificationException(Failure.SIGNATURE_INVALID, "The timestamp token stamps a different signature");
+                throw new C2paVerificationException(Failure.SIGNATURE_INVALID, ValidationCodes.TIMESTAMP_MISMATCH,
+                        "The timestamp token stamps a different signature", null);
             }
             @SuppressWarnings("unchecked")
             var matches = token.getCertificates().getMatches(token.getSID());
@@ -197,7 +198,8 @@ final class ClaimSignature {
             token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(tsaCertificate));
             return Optional.of(token.getTimeStampInfo().getGenTime().toInstant());
         } catch (TSPException | CMSException | IOException | OperatorCreationException | CertificateException e) {
-            throw new C2paVerificationException(Failure.SIGNATURE_INVALID, "The timestamp token does not verify: " + e.getMessage(), e);
+            throw new C2paVerificationException(Failure.SIGNATURE_INVALID, ValidationCodes.TIMESTAMP_MISMATCH,
+                    "The timestamp token does not verify: " + e.getMessage(), e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("SHA-256 is always available", e);
         }
@@ -220,7 +222,8 @@ final class ClaimSignature {
                 chain.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(binary(entry))));
             }
         } catch (CertificateException | C2paVerificationException e) {
-            throw new C2paVerificationException(Failure.SIGNATURE_INVALID, "A certificate in x5chain does not parse", e);
+            throw new C2paVerificationException(Failure.SIGNATURE_INVALID, ValidationCodes.SIGNING_CREDENTIAL_INVALID,
+                    "A certificate in x5chain does not parse", e);
         }
         return chain;
     }
@@ -234,8 +237,9 @@ final class ClaimSignature {
                     certificate.verify(chain.get(i + 1).getPublicKey());
                 }
             } catch (GeneralSecurityException e) {
-                throw new C2paVerificationException(Failure.SIGNATURE_INVALID, "Certificate '"
-                        + certificate.getSubjectX500Principal().getName() + "' in the signing chain is not valid: " + e.getMessage(), e);
+                throw new C2paVerificationException(Failure.SIGNATURE_INVALID, ValidationCodes.SIGNING_CREDENTIAL_INVALID,
+                        "Certificate '" + certificate.getSubjectX500Principal().getName()
+                        + "' in the signing chain is not valid: " + e.getMessage(), e);
             }
         }
     }

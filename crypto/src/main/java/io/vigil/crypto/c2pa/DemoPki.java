@@ -1,6 +1,8 @@
 package io.vigil.crypto.c2pa;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -10,6 +12,7 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
+import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
@@ -28,8 +31,10 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder;
+import org.bouncycastle.operator.RuntimeOperatorException;
 
 /**
  * A demo certificate authority for C2PA signing: a root, an intermediate under it, and signing certificates
@@ -46,7 +51,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  *       emailProtection + documentSigning (1.3.6.1.5.5.7.3.36), subject and authority key ids.</li>
  * </ul>
  * A verifier trusts what this CA signs only if it is given {@link #rootPem()} as a trust anchor (for the
- * console: {@code ./vigil c2pa trust-root}). Nothing here is persisted: a production deployment brings its own
+ * console: {@code ./vigil c2pa trust-root}). This class persists nothing; the application keeps the certificates in
+ * its database and the intermediate's key in a key provider ({@link #restore}). A production deployment brings its own
  * chain from a CA on the C2PA trust list and signs with {@link C2paSigner#of(io.vigil.crypto.keys.KeyProvider,
  * io.vigil.crypto.keys.KeyReference, List)}.
  */
@@ -66,36 +72,57 @@ public final class DemoPki {
             new org.bouncycastle.asn1.ASN1ObjectIdentifier("1.3.6.1.5.5.7.3.36"));
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final String organisation;
-    private final KeyPair rootKeys;
     private final X509Certificate root;
-    private final KeyPair intermediateKeys;
     private final X509Certificate intermediate;
+    private final C2paSigner.DerSigningFunction intermediateSigner;
 
-    private DemoPki(String organisation) throws GeneralSecurityException {
-        this.organisation = organisation;
-        this.rootKeys = newKeyPair();
-        X500Name rootName = name(organisation + " C2PA Demo Root CA");
-        this.root = issue(rootName, rootKeys.getPublic(), rootName, rootKeys, null, CA_VALIDITY, Profile.ROOT);
-        this.intermediateKeys = newKeyPair();
-        this.intermediate = issue(name(organisation + " C2PA Demo Intermediate CA"), intermediateKeys.getPublic(),
-                rootName, rootKeys, root, CA_VALIDITY, Profile.INTERMEDIATE);
+    private DemoPki(X509Certificate root, X509Certificate intermediate, C2paSigner.DerSigningFunction intermediateSigner) {
+        this.root = root;
+        this.intermediate = intermediate;
+        this.intermediateSigner = intermediateSigner;
     }
 
-    /** A fresh root and intermediate for {@code organisation} (e.g. {@code Vigil}). */
+    /** A fresh root and intermediate for {@code organisation} (e.g. {@code Vigil}), both keys in memory. */
     public static DemoPki create(String organisation) {
         try {
-            return new DemoPki(organisation);
+            KeyPair intermediateKeys = newKeyPair();
+            return create(organisation, intermediateKeys.getPublic(), softwareSigner(intermediateKeys.getPrivate()));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("EC P-256 and SHA256withECDSA are always available", e);
         }
     }
 
+    /**
+     * A fresh root certifying an intermediate whose key is held elsewhere (a key provider: it signs through
+     * {@code intermediateSigner}, DER ECDSA). The root's private key exists only during this call: once it has
+     * certified the intermediate it is dropped, so no second intermediate can ever be issued under this root.
+     */
+    public static DemoPki create(String organisation, PublicKey intermediateKey,
+            C2paSigner.DerSigningFunction intermediateSigner) {
+        try {
+            KeyPair rootKeys = newKeyPair();
+            X500Name rootName = name(organisation + " C2PA Demo Root CA");
+            X509Certificate root = issue(rootName, rootKeys.getPublic(), rootName, softwareSigner(rootKeys.getPrivate()),
+                    null, CA_VALIDITY, Profile.ROOT);
+            X509Certificate intermediate = issue(name(organisation + " C2PA Demo Intermediate CA"), intermediateKey,
+                    rootName, softwareSigner(rootKeys.getPrivate()), root, CA_VALIDITY, Profile.INTERMEDIATE);
+            return new DemoPki(root, intermediate, intermediateSigner);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("Cannot certify the intermediate key: it must be an EC P-256 public key", e);
+        }
+    }
+
+    /** The CA as stored: its root and intermediate certificates and the intermediate key's signing function. */
+    public static DemoPki restore(X509Certificate root, X509Certificate intermediate,
+            C2paSigner.DerSigningFunction intermediateSigner) {
+        return new DemoPki(root, intermediate, intermediateSigner);
+    }
+
     /** Issues a signing certificate for {@code publicKey} (e.g. a key held in an HSM); returns leaf, intermediate. */
     public List<X509Certificate> issueSigningChain(PublicKey publicKey, String commonName) {
         try {
-            X509Certificate leaf = issue(name(commonName), publicKey, name(organisation + " C2PA Demo Intermediate CA"),
-                    intermediateKeys, intermediate, LEAF_VALIDITY, Profile.SIGNER);
+            X509Certificate leaf = issue(name(commonName), publicKey, intermediateName(), intermediateSigner,
+                    intermediate, LEAF_VALIDITY, Profile.SIGNER);
             return List.of(leaf, intermediate);
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("Cannot certify this key: it must be an EC P-256 public key", e);
@@ -118,8 +145,8 @@ public final class DemoPki {
      */
     public List<X509Certificate> issueTimestampingChain(PublicKey publicKey, String commonName) {
         try {
-            X509Certificate leaf = issue(name(commonName), publicKey, name(organisation + " C2PA Demo Intermediate CA"),
-                    intermediateKeys, intermediate, LEAF_VALIDITY, Profile.TIMESTAMPING);
+            X509Certificate leaf = issue(name(commonName), publicKey, intermediateName(), intermediateSigner,
+                    intermediate, LEAF_VALIDITY, Profile.TIMESTAMPING);
             return List.of(leaf, intermediate);
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("Cannot certify this key: it must be an EC P-256 public key", e);
@@ -128,6 +155,14 @@ public final class DemoPki {
 
     public X509Certificate root() {
         return root;
+    }
+
+    public X509Certificate intermediate() {
+        return intermediate;
+    }
+
+    private X500Name intermediateName() {
+        return X500Name.getInstance(intermediate.getSubjectX500Principal().getEncoded());
     }
 
     /** The root certificate in PEM, to hand to verifiers as their trust anchor. */
@@ -143,8 +178,9 @@ public final class DemoPki {
 
     private enum Profile { ROOT, INTERMEDIATE, SIGNER, TIMESTAMPING }
 
-    private static X509Certificate issue(X500Name subject, PublicKey subjectKey, X500Name issuer, KeyPair issuerKeys,
-            X509Certificate issuerCertificate, Duration validity, Profile profile) throws GeneralSecurityException {
+    private static X509Certificate issue(X500Name subject, PublicKey subjectKey, X500Name issuer,
+            C2paSigner.DerSigningFunction issuerSigner, X509Certificate issuerCertificate, Duration validity,
+            Profile profile) throws GeneralSecurityException {
         Instant now = Instant.now();
         try {
             JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
@@ -173,11 +209,45 @@ public final class DemoPki {
                         .addExtension(Extension.extendedKeyUsage, true, new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
                 default -> throw new IllegalArgumentException("Unknown profile " + profile);
             }
-            return new JcaX509CertificateConverter().getCertificate(
-                    builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKeys.getPrivate())));
-        } catch (CertIOException | OperatorCreationException e) {
+            return new JcaX509CertificateConverter().getCertificate(builder.build(contentSigner(issuerSigner)));
+        } catch (CertIOException | RuntimeOperatorException e) {
             throw new GeneralSecurityException("Cannot issue the certificate for " + subject, e);
         }
+    }
+
+    private static C2paSigner.DerSigningFunction softwareSigner(PrivateKey key) {
+        return data -> {
+            Signature signature = Signature.getInstance("SHA256withECDSA");
+            signature.initSign(key);
+            signature.update(data);
+            return signature.sign();
+        };
+    }
+
+    /** Bouncy Castle's certificate builder signing through a DER ECDSA function (the key may sit in an HSM). */
+    private static ContentSigner contentSigner(C2paSigner.DerSigningFunction function) {
+        AlgorithmIdentifier algorithm = new DefaultSignatureAlgorithmIdentifierFinder().find("SHA256withECDSA");
+        ByteArrayOutputStream tbs = new ByteArrayOutputStream();
+        return new ContentSigner() {
+            @Override
+            public AlgorithmIdentifier getAlgorithmIdentifier() {
+                return algorithm;
+            }
+
+            @Override
+            public OutputStream getOutputStream() {
+                return tbs;
+            }
+
+            @Override
+            public byte[] getSignature() {
+                try {
+                    return function.sign(tbs.toByteArray());
+                } catch (GeneralSecurityException e) {
+                    throw new RuntimeOperatorException("The CA key refused to sign: " + e.getMessage(), e);
+                }
+            }
+        };
     }
 
     private static KeyPair newKeyPair() throws GeneralSecurityException {

@@ -74,6 +74,7 @@ final class RedactedExport {
         edited.put("action", "c2pa.edited");
         edited.put("softwareAgent", generator.toCbor());
         edited.put("reason", PII_REASON);
+        edited.put("when", C2paWriter.now());
         edited.put("description", description);
         ManifestAssembly.Assertion actions = new ManifestAssembly.Assertion(ManifestAssembly.ACTIONS,
                 Map.of("actions", List.of(opened, edited)));

@@ -58,10 +58,11 @@ final class StoredManifest {
                 String url = reference.path("url").asText();
                 JumbfBox box = assertionBox(url.substring(url.lastIndexOf('/') + 1))
                         .orElseThrow(() -> new C2paVerificationException(Failure.HASH_MISMATCH,
-                                "The claim references " + url + " but the assertion is missing"));
+                                ValidationCodes.ASSERTION_MISSING, "The claim references " + url
+                                + " but the assertion is missing", null));
                 if (!MessageDigest.isEqual(binary(reference.path("hash")), ManifestAssembly.sha256(box.hashedPayload()))) {
-                    throw new C2paVerificationException(Failure.HASH_MISMATCH, "Assertion " + box.label()
-                            + " was altered after signing");
+                    throw new C2paVerificationException(Failure.HASH_MISMATCH, ValidationCodes.HASHED_URI_MISMATCH,
+                            "Assertion " + box.label() + " was altered after signing", null);
                 }
             }
         }
@@ -100,7 +101,7 @@ final class StoredManifest {
         for (JsonNode assertion : assertionsLabelled(ManifestAssembly.ACTIONS)) {
             for (JsonNode action : assertion.path("actions")) {
                 actions.add(new C2paManifest.Action(action.path("action").asText(),
-                        text(action.path("digitalSourceType")), text(action.path("reason"))));
+                        text(action.path("digitalSourceType")), text(action.path("reason")), instant(action.path("when"))));
             }
         }
         return actions;
@@ -108,6 +109,14 @@ final class StoredManifest {
 
     private Optional<JumbfBox> assertionBox(String label) {
         return assertionStore.child(label);
+    }
+
+    private static Optional<java.time.Instant> instant(JsonNode node) {
+        try {
+            return text(node).map(java.time.OffsetDateTime::parse).map(java.time.OffsetDateTime::toInstant);
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     static Optional<String> text(JsonNode node) {

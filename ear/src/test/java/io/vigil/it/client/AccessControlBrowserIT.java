@@ -62,6 +62,25 @@ class AccessControlBrowserIT {
             b.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a.call-link")));
             assertUserMenu(b, "acme-legal", "legal");
             assertForbidden(b, "/admin/system.xhtml");
+            assertForbidden(b, "/admin/keys.xhtml");
+            assertForbidden(b, "/audit/index.xhtml");
+            b.signOut();
+
+            // security receives escalated flags: it reads calls and the queue, and nothing of the administration
+            b.open("/review/queue.xhtml", "acme-security");
+            b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("queue")));
+            assertUserMenu(b, "acme-security", "security");
+            b.driver.get(TestStack.baseUrl() + "/calls.xhtml");
+            b.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a.call-link")));
+            assertForbidden(b, "/audit/index.xhtml");
+            assertForbidden(b, "/admin/keys.xhtml");
+            assertForbidden(b, "/admin/redaction.xhtml");
+            b.signOut();
+
+            b.open("/audit/index.xhtml", "acme-compliance");
+            b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("audit:verify")));
+            assertUserMenu(b, "acme-compliance", "compliance-officer");
+            assertForbidden(b, "/admin/system.xhtml");
             b.signOut();
 
             // signed out at Keycloak too: the console asks for a password again

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vigil.audit.AuditTrail;
 import io.vigil.audit.domain.AuditActor;
 import io.vigil.audit.domain.AuditEvent;
+import io.vigil.audit.domain.AuditRows;
 import io.vigil.audit.domain.EntryProof;
 import io.vigil.audit.domain.StoredCheckpoint;
 import io.vigil.crypto.audit.AuditEntry;
@@ -24,6 +25,7 @@ import io.vigil.tenancy.TenantDirectory;
 import io.vigil.tenancy.TenantId;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.transaction.UserTransaction;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -36,6 +38,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
@@ -57,6 +60,9 @@ class AuditTrailIT {
     @Resource(lookup = "java:comp/UserTransaction")
     private UserTransaction transaction;
 
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    private ManagedExecutorService executor;
+
     private TenantId acme() {
         return new TenantId(tenants.bySlug("acme-bank").orElseThrow().id());
     }
@@ -70,33 +76,97 @@ class AuditTrailIT {
         return UUID.randomUUID().toString();
     }
 
-    @Test
-    void appendsGetConsecutiveSeqInCallOrder() throws SQLException {
-        String run = unique();
-        List<AuditEntry> entries = new ArrayList<>(trail.recordAll(List.of(event(run + "-0"), event(run + "-1"), event(run + "-2"))));
-        entries.add(trail.record(event(run + "-3")));
-        entries.add(trail.recordFailure(event(run + "-4")));
-        for (int i = 1; i < entries.size(); i++) {
-            assertEquals(entries.get(i - 1).seq() + 1, entries.get(i).seq(), "seq without gaps, in order");
-        }
+    /** The entry the log gave the event about {@code objectId}, after sequencing what is queued. */
+    private AuditEntry logged(String objectId) throws SQLException {
+        trail.flush();
         try (Connection c = db.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT object_id FROM audit_entry WHERE seq >= ? ORDER BY seq LIMIT 5")) {
-            s.setLong(1, entries.get(0).seq());
+             PreparedStatement s = c.prepareStatement("SELECT seq FROM audit_entry WHERE object_id = ?")) {
+            s.setString(1, objectId);
             try (ResultSet r = s.executeQuery()) {
-                for (int i = 0; i < 5; i++) {
-                    assertTrue(r.next());
-                    assertEquals(run + "-" + i, r.getString(1));
-                }
+                assertTrue(r.next(), "no entry for " + objectId);
+                long seq = r.getLong(1);
+                assertFalse(r.next(), "one entry for " + objectId);
+                return new AuditRows(c).entry(seq).orElseThrow().entry();
             }
         }
     }
 
+    private long queued() throws SQLException {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT count(*) FROM audit_queue")) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
     @Test
-    void proofsVerifyAgainstSignedCheckpoints() {
+    void appendsGetConsecutiveSeqInCallOrder() throws SQLException {
         String run = unique();
-        AuditEntry first = trail.record(event(run + "-a"));
+        trail.recordAll(List.of(event(run + "-0"), event(run + "-1"), event(run + "-2")));
+        List<AuditEntry> entries = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            entries.add(logged(run + "-" + i));
+        }
+        trail.record(event(run + "-3"));
+        entries.add(logged(run + "-3"));
+        trail.recordFailure(event(run + "-4"));
+        entries.add(logged(run + "-4"));
+        for (int i = 1; i < entries.size(); i++) {
+            assertTrue(entries.get(i - 1).seq() < entries.get(i).seq(), "later records get later places");
+        }
+        for (int i = 1; i < 3; i++) {
+            assertEquals(entries.get(i - 1).seq() + 1, entries.get(i).seq(), "one call's events are consecutive");
+        }
+        assertEquals("Audit Test", entries.get(0).details().get(AuditEvent.ACTOR_NAME), "the actor's name travels with it");
+        assertEquals("192.0.2.10", entries.get(0).source());
+    }
+
+    @Test
+    void concurrentSingleAppendsAllLandWithoutGapsOrDuplicates() throws Exception {
+        String run = unique();
+        long before = trail.size();
+        List<Future<?>> writers = new ArrayList<>();
+        for (int t = 0; t < 6; t++) {
+            int thread = t;
+            writers.add(executor.submit(() -> {
+                for (int i = 0; i < 50; i++) {
+                    trail.record(event(run + "-" + thread + "-" + i));
+                }
+                return null;
+            }));
+        }
+        for (Future<?> w : writers) {
+            w.get();
+        }
+        long after = trail.size();
+        assertEquals(0, queued(), "reading the size sequenced everything committed");
+        try (Connection c = db.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT count(*), count(DISTINCT seq), min(seq), max(seq)"
+                     + " FROM audit_entry WHERE object_id LIKE ?")) {
+            s.setString(1, run + "-%");
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                assertEquals(300, r.getLong(1), "every committed event is in the log");
+                assertEquals(300, r.getLong(2), "each in its own place");
+                assertTrue(r.getLong(3) >= before && r.getLong(4) < after);
+            }
+        }
+        StoredCheckpoint checkpoint = trail.checkpointNow().orElseThrow();
+        assertEquals(after, checkpoint.size());
+        AuditEntry last = logged(run + "-5-49");
+        EntryProof proof = trail.inclusion(acme(), last.seq(), checkpoint.size()).orElseThrow();
+        assertTrue(ProofVerifier.create().verifyInclusion(proof.proof(), proof.entry().leafHash(),
+                checkpoint.signed().checkpoint().root()));
+    }
+
+    @Test
+    void proofsVerifyAgainstSignedCheckpoints() throws SQLException {
+        String run = unique();
+        trail.record(event(run + "-a"));
         StoredCheckpoint before = trail.checkpointNow().orElseThrow();
-        List<AuditEntry> more = trail.recordAll(List.of(event(run + "-b"), event(run + "-c"), event(run + "-d")));
+        AuditEntry first = logged(run + "-a");
+        assertTrue(first.seq() < before.size(), "a checkpoint covers everything committed before it was asked for");
+        trail.recordAll(List.of(event(run + "-b"), event(run + "-c"), event(run + "-d")));
         StoredCheckpoint after = trail.checkpointNow().orElseThrow();
         assertTrue(after.size() > before.size());
 
@@ -109,7 +179,9 @@ class AuditTrailIT {
                 signedBefore.checkpoint().root(), signedAfter.checkpoint().root()), "the later tree extends the earlier one");
 
         List<AuditEntry> all = new ArrayList<>(List.of(first));
-        all.addAll(more);
+        for (String suffix : List.of("-b", "-c", "-d")) {
+            all.add(logged(run + suffix));
+        }
         for (AuditEntry entry : all) {
             EntryProof proof = trail.inclusion(acme(), entry.seq(), after.size()).orElseThrow();
             byte[] leaf = TreeHasher.create().leaf(proof.entry().entry().canonicalBytes());
@@ -122,30 +194,43 @@ class AuditTrailIT {
     }
 
     @Test
-    void aRolledBackAppendLeavesNoTraceButAFailureStays() throws Exception {
+    void aRolledBackRecordLeavesNoTraceButAFailureStays() throws Exception {
         String run = unique();
         long size = trail.size();
         transaction.begin();
         trail.record(event(run + "-rolled-back"));
         transaction.rollback();
-        assertEquals(size, trail.size(), "the entry went with its transaction");
+        assertEquals(size, trail.size(), "the event went with its transaction");
+        assertEquals(0, queued());
 
         transaction.begin();
-        AuditEntry failure = trail.recordFailure(event(run + "-failure"));
+        trail.recordFailure(event(run + "-failure"));
         transaction.rollback();
-        assertEquals(size, failure.seq(), "the rolled-back seq is reused: no gap");
-        assertEquals(size + 1, trail.size(), "the failure was committed on its own");
+        assertEquals(size, logged(run + "-failure").seq(), "the failure was committed on its own, without a gap");
 
-        AuditEntry next = trail.record(event(run + "-next"));
+        trail.record(event(run + "-next"));
+        AuditEntry next = logged(run + "-next");
         StoredCheckpoint checkpoint = trail.checkpointNow().orElseThrow();
         EntryProof proof = trail.inclusion(acme(), next.seq(), checkpoint.size()).orElseThrow();
         assertTrue(ProofVerifier.create().verifyInclusion(proof.proof(), proof.entry().leafHash(),
-                checkpoint.signed().checkpoint().root()), "the writer's frontier was rebuilt after the rollback");
+                checkpoint.signed().checkpoint().root()));
+    }
+
+    @Test
+    void queuedEventsOnlyLeaveBySequencing() throws SQLException {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            for (String sql : List.of("DELETE FROM audit_queue", "TRUNCATE audit_queue", "UPDATE audit_queue SET actor = 'x'")) {
+                SQLException refused = assertThrows(SQLException.class, () -> s.execute(sql), sql);
+                assertTrue(refused.getMessage().contains("refused"), refused.getMessage());
+            }
+        }
     }
 
     @Test
     void theDatabaseRefusesUpdateAndDelete() throws SQLException {
-        AuditEntry entry = trail.record(event(unique()));
+        String id = unique();
+        trail.record(event(id));
+        AuditEntry entry = logged(id);
         trail.checkpointNow();
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
             for (String sql : List.of(
@@ -163,8 +248,10 @@ class AuditTrailIT {
 
     @Test
     void theVerifierPinpointsAByteChangedBySomeoneWhoDisabledTheTriggers() throws Exception {
-        AuditEntry target = trail.record(event(unique()));
+        String id = unique();
+        trail.record(event(id));
         trail.record(event(unique()));
+        AuditEntry target = logged(id);
         StoredCheckpoint checkpoint = trail.checkpointNow().orElseThrow();
         String original = target.actor();
         String altered = "X" + original.substring(1);

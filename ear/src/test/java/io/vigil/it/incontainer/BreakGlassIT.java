@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vigil.audit.AuditTrail;
 import io.vigil.audit.domain.AuditActor;
 import io.vigil.keys.CryptoShredding;
 import io.vigil.redaction.application.BreakGlassRefused;
@@ -39,6 +40,9 @@ class BreakGlassIT {
     private OriginalTranscripts originals;
 
     @EJB
+    private AuditTrail trail;
+
+    @EJB
     private CallCatalog catalog;
 
     @EJB
@@ -67,6 +71,7 @@ class BreakGlassIT {
     }
 
     private long auditEntries(UUID call, String outcome) {
+        trail.flush();
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "SELECT count(*) FROM audit_entry WHERE action = ? AND object_id = ? AND outcome = ?")) {
             ps.setString(1, OriginalTranscripts.BREAK_GLASS);

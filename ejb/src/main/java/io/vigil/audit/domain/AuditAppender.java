@@ -5,7 +5,6 @@ import io.vigil.crypto.audit.AuditLogWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,13 +18,13 @@ import java.util.List;
  *       differs from the writer's (another node appended, or a transaction of ours rolled back) or the
  *       writer was {@link #invalidate() invalidated}, it is reopened from the stored tree
  *       ({@code AuditLogWriter.open}, log2(n) nodes in one query);
- *   <li>each event becomes the next entry, the writer hashes it and the store queues the entry row and the completed
- *       nodes; one flush sends them as two JDBC batches.
+ *   <li>each queued event becomes the next entry, the writer hashes it and the store queues the entry row and the
+ *       completed nodes; one flush sends them as two JDBC batches.
  * </ol>
  *
- * A group of events under one lock ({@link #append} with several) is the group commit: one lock, two batches and one
- * commit for all of them. Callers serialise calls on one node (the writer is shared) and {@link #invalidate} after
- * a transaction that appended did not commit.
+ * The events come from the audit queue ({@link AuditQueueRows}), many callers' at once: one lock, two batches and one
+ * commit for all of them (the group commit). Callers serialise calls on one node (the writer is shared) and
+ * {@link #invalidate} after a transaction that appended did not commit.
  */
 public final class AuditAppender {
 
@@ -33,16 +32,14 @@ public final class AuditAppender {
     public static final long LOCK_KEY = 0x5649_474C_4155_4454L;
 
     private final JdbcAuditTreeStore store = new JdbcAuditTreeStore();
-    private final Clock clock;
     private AuditLogWriter writer;
     private boolean stale = true;
 
-    public AuditAppender(Clock clock) {
-        this.clock = clock;
-    }
-
-    /** Appends {@code events} in order on {@code connection} (inside its transaction) and returns their entries. */
-    public synchronized List<AuditEntry> append(Connection connection, List<AuditEvent> events) {
+    /**
+     * Takes the log's lock on {@code connection} (inside its transaction), then up to {@code max} of the oldest queued
+     * events, appends them in queue order, removes them from the queue and returns their entries.
+     */
+    public synchronized List<AuditEntry> appendQueued(Connection connection, int max) {
         store.bind(connection);
         try {
             lock(connection);
@@ -51,14 +48,19 @@ public final class AuditAppender {
                 writer = AuditLogWriter.open(store);
                 stale = false;
             }
+            AuditQueueRows queue = new AuditQueueRows(connection);
+            List<QueuedEvent> events = queue.oldest(max);
             List<AuditEntry> appended = new ArrayList<>(events.size());
-            for (AuditEvent event : events) {
-                AuditEntry entry = event.toEntry(writer.size(), clock.instant());
+            for (QueuedEvent event : events) {
+                AuditEntry entry = event.toEntry(writer.size());
                 store.stage(entry);
                 writer.append(entry);
                 appended.add(entry);
             }
             store.flush();
+            if (!events.isEmpty()) {
+                queue.remove(events);
+            }
             return appended;
         } catch (RuntimeException e) {
             stale = true;
