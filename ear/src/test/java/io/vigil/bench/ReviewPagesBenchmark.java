@@ -5,7 +5,6 @@ import io.vigil.review.domain.FlagQueueReader;
 import io.vigil.session.domain.FlagReason;
 import io.vigil.session.domain.Severity;
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -42,8 +41,45 @@ public final class ReviewPagesBenchmark {
     private static final Pattern ACTION = Pattern.compile("action=\"([^\"]+)\"");
 
     private final String baseUrl;
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new LoopbackCookies())
             .followRedirects(HttpClient.Redirect.NORMAL).build();
+
+    /**
+     * Cookies per host, Secure ones included: the identity provider marks its login cookies Secure, which browsers
+     * send to localhost over plain HTTP and the JDK's CookieManager does not.
+     */
+    static final class LoopbackCookies extends java.net.CookieHandler {
+        private final Map<String, Map<String, String>> byHost = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers) {
+            Map<String, String> cookies = byHost.getOrDefault(uri.getHost() + ":" + uri.getPort(), Map.of());
+            return cookies.isEmpty() ? Map.of() : Map.of("Cookie", List.of(cookies.entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; "))));
+        }
+
+        @Override
+        public void put(URI uri, Map<String, List<String>> headers) {
+            Map<String, String> cookies = byHost.computeIfAbsent(uri.getHost() + ":" + uri.getPort(),
+                    h -> new java.util.concurrent.ConcurrentHashMap<>());
+            headers.forEach((name, values) -> {
+                if ("set-cookie".equalsIgnoreCase(name)) {
+                    for (String v : values) {
+                        String pair = v.split(";", 2)[0];
+                        int eq = pair.indexOf('=');
+                        if (eq > 0) {
+                            String value = pair.substring(eq + 1);
+                            if (value.isEmpty() || v.toLowerCase(java.util.Locale.ROOT).contains("max-age=0")) {
+                                cookies.remove(pair.substring(0, eq).strip());
+                            } else {
+                                cookies.put(pair.substring(0, eq).strip(), value);
+                            }
+                        }
+                    }
+                }
+            });
+        }
+    }
 
     private ReviewPagesBenchmark(String baseUrl) {
         this.baseUrl = baseUrl;
