@@ -62,6 +62,9 @@ class ReviewWorkflowsIT {
     private FailureTaxonomy taxonomy;
 
     @EJB
+    private io.vigil.audit.AuditTrail trail;
+
+    @EJB
     private FailureAnnotations annotations;
 
     @EJB
@@ -197,6 +200,7 @@ class ReviewWorkflowsIT {
     }
 
     private long auditCount(String action, String objectId) {
+        trail.flush(); // audit events are queued and sequenced just after their commit
         return objectId == null
                 ? count("SELECT count(*) FROM audit_entry WHERE action = ?", action)
                 : count("SELECT count(*) FROM audit_entry WHERE action = ? AND object_id = ?", action, objectId);
