@@ -113,7 +113,7 @@ public final class CallsPageBenchmark {
     }
 
     /** Synthetic calls over the past year, spread over the tenant's agents and channels, a few percent flagged. */
-    private static void load(Connection c, UUID tenant, long count) throws SQLException {
+    static void load(Connection c, UUID tenant, long count) throws SQLException {
         System.out.printf("loading %,d calls...%n", count);
         String insert = "INSERT INTO call_session (id, tenant_id, agent_profile_id, channel, caller_ref_hash,"
                 + " started_at, ended_at, duration_ms, status, consent_state, disclosure_state, retention_class, flag_count)"

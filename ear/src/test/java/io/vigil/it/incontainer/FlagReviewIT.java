@@ -12,7 +12,6 @@ import io.vigil.review.application.FlagReview;
 import io.vigil.review.domain.FailureAnnotation;
 import io.vigil.review.domain.BulkOutcome;
 import io.vigil.review.domain.Disposition;
-import io.vigil.review.domain.FailureType;
 import io.vigil.review.domain.FlagCase;
 import io.vigil.review.domain.FlagQueueQuery;
 import io.vigil.review.domain.FlagTransition;
@@ -200,12 +199,15 @@ class FlagReviewIT {
         assertThrows(NotPermittedException.class,
                 () -> review.raise(bank, DANA, call, Severity.LOW, "compliance officers do not raise flags", 0));
 
-        FailureAnnotation mark = annotations.annotate(bank, PRIYA, call, FailureType.LATENCY, 1_000, 3_000, "long pause");
+        FailureAnnotation mark = annotations.annotate(bank, PRIYA, call, "LATENCY", Severity.MEDIUM, 1_000, 3_000,
+                "long pause");
         assertTrue(annotations.ofCall(bank, call).stream().anyMatch(a -> a.id().equals(mark.id())));
         assertThrows(NotPermittedException.class,
-                () -> annotations.revise(bank, KAI, mark.id(), FailureType.OTHER, 0, 1, "not mine"));
-        FailureAnnotation revised = annotations.revise(bank, PRIYA, mark.id(), FailureType.ASR_ERROR, 1_000, 2_500, "misheard");
-        assertEquals(FailureType.ASR_ERROR, revised.type());
+                () -> annotations.revise(bank, KAI, mark.id(), "TONE", Severity.LOW, 0, 1, "not mine"));
+        FailureAnnotation revised = annotations.revise(bank, PRIYA, mark.id(), "ASR_ERROR", Severity.HIGH, 1_000,
+                2_500, "misheard");
+        assertEquals("ASR_ERROR", revised.category());
+        assertEquals(Severity.HIGH, revised.severity());
         assertThrows(NotPermittedException.class, () -> annotations.remove(bank, KAI, mark.id()));
         annotations.remove(bank, PRIYA, mark.id());
         assertTrue(annotations.ofCall(bank, call).stream().noneMatch(a -> a.id().equals(mark.id())));

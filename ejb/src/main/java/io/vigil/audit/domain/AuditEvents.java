@@ -23,6 +23,9 @@ public final class AuditEvents {
     public static final String LIVE_SESSION_OPEN = "live.session-open";
     public static final String CALL = "call_session";
     public static final String FLAG = "flag";
+    public static final String ANNOTATION = "annotation";
+    public static final String ANNOTATION_EXPORT = "review.annotations-export";
+    public static final String TAXONOMY_CHANGE = "review.taxonomy-change";
 
     private AuditEvents() {
     }
@@ -95,5 +98,26 @@ public final class AuditEvents {
     public static AuditEvent exported(TenantId tenant, AuditActor actor, long treeSize) {
         return new AuditEvent(tenant == null ? null : tenant.value(), actor, AUDIT_EXPORT, "audit_log", null, null,
                 AuditOutcome.SUCCESS, Map.of("tree_size", Long.toString(treeSize)));
+    }
+
+    /** A supervisor added, changed or removed a failure annotation ({@code verb}: annotate, revise, remove). */
+    public static AuditEvent annotation(TenantId tenant, AuditActor actor, String verb, UUID annotationId,
+                                        Map<String, String> details) {
+        return new AuditEvent(tenant.value(), actor, REVIEW_PREFIX + verb, ANNOTATION, annotationId.toString(), null,
+                AuditOutcome.SUCCESS, details);
+    }
+
+    /** Annotations left the system as a file; the filter and the row count say which. Refusals are DENIED. */
+    public static AuditEvent annotationsExported(TenantId tenant, AuditActor actor, boolean done,
+                                                 Map<String, String> details) {
+        return new AuditEvent(tenant.value(), actor, ANNOTATION_EXPORT, ANNOTATION, null, null,
+                done ? AuditOutcome.SUCCESS : AuditOutcome.DENIED, details);
+    }
+
+    /** An administrator changed the failure taxonomy ({@code change}: add, relabel, retire, restore, move). */
+    public static AuditEvent taxonomyChanged(TenantId tenant, AuditActor actor, String code, String change,
+                                             String label) {
+        return new AuditEvent(tenant.value(), actor, TAXONOMY_CHANGE, "failure_category", code, null,
+                AuditOutcome.SUCCESS, Map.of("change", change, "label", label));
     }
 }

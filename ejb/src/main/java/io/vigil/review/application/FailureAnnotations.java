@@ -1,13 +1,19 @@
 package io.vigil.review.application;
 
-import io.vigil.review.domain.FailureAnnotation;
+import io.vigil.audit.AuditTrail;
+import io.vigil.audit.domain.AuditActor;
+import io.vigil.audit.domain.AuditEvents;
 import io.vigil.review.domain.CallSpan;
-import io.vigil.review.domain.FailureType;
+import io.vigil.review.domain.FailureAnnotation;
+import io.vigil.review.domain.FailureCategory;
+import io.vigil.review.domain.ReviewInputException;
 import io.vigil.review.domain.ReviewException;
 import io.vigil.review.domain.ReviewNotFoundException;
 import io.vigil.review.domain.Reviewer;
 import io.vigil.session.domain.CallSession;
+import io.vigil.session.domain.Severity;
 import io.vigil.tenancy.TenantId;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -15,18 +21,26 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * Supervisors' failure annotations on a call's timeline. Tenant first, then the acting {@link Reviewer}; the
  * rules (supervisors annotate, only the author edits, ranges lie within the call) are in {@link FailureAnnotation},
- * and a refusal is a {@link ReviewException} with a message for the reviewer.
+ * and a refusal is a {@link ReviewException} with a message for the reviewer. Categories come from the tenant's
+ * {@link FailureTaxonomy}. Every change is audited.
  */
 @Stateless
 public class FailureAnnotations {
 
     @PersistenceContext(unitName = "vigil")
     private EntityManager em;
+
+    @EJB
+    private FailureTaxonomy taxonomy;
+
+    @EJB
+    private AuditTrail audit;
 
     /** A call's annotations in timeline order; visible to the whole team. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
@@ -36,19 +50,23 @@ public class FailureAnnotations {
                 .setParameter("call", callId).setParameter("tenant", tenant.value()).getResultList();
     }
 
-    public FailureAnnotation annotate(TenantId tenant, Reviewer supervisor, UUID callId, FailureType type, int startMs,
-                               int endMs, String note) {
-        FailureAnnotation annotation = FailureAnnotation.mark(UUID.randomUUID(), call(tenant, callId), supervisor, type,
-                new CallSpan(startMs, endMs), note, Instant.now());
+    public FailureAnnotation annotate(TenantId tenant, Reviewer supervisor, UUID callId, String category,
+                                      Severity severity, int startMs, int endMs, String note) {
+        FailureAnnotation annotation = FailureAnnotation.mark(UUID.randomUUID(), call(tenant, callId), supervisor,
+                category(tenant, category), severity, new CallSpan(startMs, endMs), note, Instant.now());
         em.persist(annotation);
+        em.flush();
+        audit.record(AuditEvents.annotation(tenant, actor(supervisor), "annotate", annotation.id(), details(annotation)));
         return annotation;
     }
 
-    public FailureAnnotation revise(TenantId tenant, Reviewer author, UUID annotationId, FailureType type, int startMs,
-                             int endMs, String note) {
+    public FailureAnnotation revise(TenantId tenant, Reviewer author, UUID annotationId, String category,
+                                    Severity severity, int startMs, int endMs, String note) {
         FailureAnnotation annotation = find(tenant, annotationId);
-        annotation.revise(author, call(tenant, annotation.sessionId()), type, new CallSpan(startMs, endMs), note,
-                Instant.now());
+        annotation.revise(author, call(tenant, annotation.sessionId()), category(tenant, category), severity,
+                new CallSpan(startMs, endMs), note, Instant.now());
+        em.flush();
+        audit.record(AuditEvents.annotation(tenant, actor(author), "revise", annotation.id(), details(annotation)));
         return annotation;
     }
 
@@ -56,6 +74,25 @@ public class FailureAnnotations {
         FailureAnnotation annotation = find(tenant, annotationId);
         annotation.requireAuthor(author, "remove");
         em.remove(annotation);
+        em.flush();
+        audit.record(AuditEvents.annotation(tenant, actor(author), "remove", annotation.id(), details(annotation)));
+    }
+
+    private FailureCategory category(TenantId tenant, String code) {
+        if (code == null || code.isBlank()) {
+            throw new ReviewInputException("Choose what went wrong: a failure category.");
+        }
+        return taxonomy.find(tenant, code).orElseThrow(() -> new ReviewInputException("There is no failure category "
+                + code + "; choose one from the list (an administrator keeps it)."));
+    }
+
+    private static AuditActor actor(Reviewer reviewer) {
+        return AuditActor.user(reviewer.userId(), reviewer.name());
+    }
+
+    private static Map<String, String> details(FailureAnnotation a) {
+        return Map.of("call", a.sessionId().toString(), "category", a.category(), "severity", a.severity().name(),
+                "start_ms", Integer.toString(a.startMs()), "end_ms", Integer.toString(a.endMs()));
     }
 
     private FailureAnnotation find(TenantId tenant, UUID annotationId) {

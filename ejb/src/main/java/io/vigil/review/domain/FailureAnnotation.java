@@ -1,6 +1,7 @@
 package io.vigil.review.domain;
 
 import io.vigil.session.domain.CallSession;
+import io.vigil.session.domain.Severity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,9 +13,10 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * A supervisor's mark on a call's timeline: where the agent failed ({@link FailureType}), over which stretch of
- * the call, and a note. Visible to the whole team; only its author may change or remove it. The range lies within
- * the call; an OTHER failure needs a note, since its type says nothing.
+ * A supervisor's mark on a call's timeline: where the agent failed (a {@link FailureCategory} of the tenant's
+ * taxonomy, by code), how badly, over which stretch of the call, and a note. Visible to the whole team; only its
+ * author may change or remove it. The range lies within the call; a new or changed category must be one supervisors
+ * may still pick (not retired).
  */
 @Entity
 @Table(name = "annotation")
@@ -29,9 +31,13 @@ public class FailureAnnotation {
     @Column(name = "session_id", nullable = false, updatable = false)
     private UUID sessionId;
 
+    /** The failure category's code; the column keeps its first name. */
+    @Column(name = "type", nullable = false, length = 48)
+    private String category;
+
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 24)
-    private FailureType type;
+    @Column(nullable = false, length = 8)
+    private Severity severity;
 
     @Column(name = "start_ms", nullable = false)
     private int startMs;
@@ -68,22 +74,22 @@ public class FailureAnnotation {
     }
 
     /** A supervisor marks a failure on a call. */
-    public static FailureAnnotation mark(UUID id, CallSession call, Reviewer author, FailureType type, CallSpan span,
-                                  String note, Instant at) {
+    public static FailureAnnotation mark(UUID id, CallSession call, Reviewer author, FailureCategory category,
+                                         Severity severity, CallSpan span, String note, Instant at) {
         author.require(ReviewRole.SUPERVISOR, "annotate calls");
         FailureAnnotation annotation = new FailureAnnotation(id, call, author, at);
-        annotation.describe(call, type, span, note, at);
+        annotation.describe(call, category, severity, span, note, at);
         return annotation;
     }
 
     /** The author corrects their annotation. */
-    public void revise(Reviewer editor, CallSession call, FailureType newType, CallSpan span, String newNote,
-                       Instant at) {
+    public void revise(Reviewer editor, CallSession call, FailureCategory newCategory, Severity newSeverity,
+                       CallSpan span, String newNote, Instant at) {
         requireAuthor(editor, "change");
         if (!call.id().equals(sessionId)) {
             throw new IllegalArgumentException("an annotation stays on its call");
         }
-        describe(call, newType, span, newNote, at);
+        describe(call, newCategory, newSeverity, span, newNote, at);
     }
 
     /** Refuses anyone but the author; the service removes the annotation once this passes. */
@@ -98,15 +104,23 @@ public class FailureAnnotation {
         return reviewer.isSamePersonAs(authorId);
     }
 
-    private void describe(CallSession call, FailureType newType, CallSpan span, String newNote, Instant at) {
-        if (newType == null) {
-            throw new ReviewInputException("Choose what went wrong: a failure type.");
+    private void describe(CallSession call, FailureCategory newCategory, Severity newSeverity, CallSpan span,
+                          String newNote, Instant at) {
+        if (newCategory == null) {
+            throw new ReviewInputException("Choose what went wrong: a failure category.");
+        }
+        // a retired category may stay on an annotation that has it, but is not picked anew
+        if (!newCategory.active() && !newCategory.code().equals(category)) {
+            throw new ReviewInputException("The category \"" + newCategory.label() + "\" was retired by an"
+                    + " administrator; choose another one.");
+        }
+        if (newSeverity == null) {
+            throw new ReviewInputException("Choose how bad the failure is: a severity.");
         }
         CallSpan checked = span.within(call);
-        String text = newType == FailureType.OTHER
-                ? FlagCase.requiredNote(newNote, "Say what went wrong for an OTHER failure")
-                : FlagCase.optionalNote(newNote);
-        this.type = newType;
+        String text = FlagCase.optionalNote(newNote);
+        this.category = newCategory.code();
+        this.severity = newSeverity;
         this.startMs = checked.startMs();
         this.endMs = checked.endMs();
         this.note = text;
@@ -116,7 +130,8 @@ public class FailureAnnotation {
     public UUID id() { return id; }
     public UUID tenantId() { return tenantId; }
     public UUID sessionId() { return sessionId; }
-    public FailureType type() { return type; }
+    public String category() { return category; }
+    public Severity severity() { return severity; }
     public int startMs() { return startMs; }
     public int endMs() { return endMs; }
     public CallSpan span() { return new CallSpan(startMs, endMs); }

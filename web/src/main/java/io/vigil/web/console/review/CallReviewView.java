@@ -1,11 +1,12 @@
 package io.vigil.web.console.review;
 
 import io.vigil.review.application.FailureAnnotations;
+import io.vigil.review.application.FailureTaxonomy;
 import io.vigil.review.application.FlagReview;
-import io.vigil.review.domain.FailureAnnotation;
 import io.vigil.review.domain.Disposition;
 import io.vigil.review.domain.EscalationTarget;
-import io.vigil.review.domain.FailureType;
+import io.vigil.review.domain.FailureAnnotation;
+import io.vigil.review.domain.FailureCategory;
 import io.vigil.review.domain.FlagCase;
 import io.vigil.review.domain.ReviewAction;
 import io.vigil.review.domain.ReviewedFlag;
@@ -46,6 +47,9 @@ public class CallReviewView implements Serializable {
     @EJB
     private transient FailureAnnotations annotations;
 
+    @EJB
+    private transient FailureTaxonomy taxonomy;
+
     @Inject
     private ConsoleTenant tenant;
 
@@ -56,6 +60,7 @@ public class CallReviewView implements Serializable {
     private UUID focusedFlagId;
     private List<ReviewedFlag> flags = List.of();
     private List<FailureAnnotation> callAnnotations = List.of();
+    private List<FailureCategory> categories = List.of();
 
     // the flag action form; one flag's inputs are processed at a time
     private Disposition disposition;
@@ -69,7 +74,8 @@ public class CallReviewView implements Serializable {
 
     // the annotation form; editing an existing annotation when annotationId is set
     private UUID annotationId;
-    private FailureType annotationType;
+    private String annotationCategory;
+    private Severity annotationSeverity;
     private String annotationStart;
     private String annotationEnd;
     private String annotationNote;
@@ -88,6 +94,7 @@ public class CallReviewView implements Serializable {
         }
         flags = review.flagsOfCall(tenant.id(), callId);
         callAnnotations = annotations.ofCall(tenant.id(), callId);
+        categories = taxonomy.all(tenant.id());
     }
 
     // flags
@@ -175,10 +182,10 @@ public class CallReviewView implements Serializable {
             int start = CallTime.parse(annotationStart, "Start");
             int end = annotationEnd == null || annotationEnd.isBlank() ? start : CallTime.parse(annotationEnd, "End");
             return editing
-                    ? annotations.revise(tenant.id(), reviewer(), annotationId, annotationType, start, end,
-                            annotationNote)
-                    : annotations.annotate(tenant.id(), reviewer(), callId, annotationType, start, end,
-                            annotationNote);
+                    ? annotations.revise(tenant.id(), reviewer(), annotationId, annotationCategory,
+                            annotationSeverity, start, end, annotationNote)
+                    : annotations.annotate(tenant.id(), reviewer(), callId, annotationCategory, annotationSeverity,
+                            start, end, annotationNote);
         });
         if (saved != null) {
             ReviewMessages.info(editing ? "Annotation updated."
@@ -190,15 +197,17 @@ public class CallReviewView implements Serializable {
 
     public void edit(FailureAnnotation annotation) {
         annotationId = annotation.id();
-        annotationType = annotation.type();
-        annotationStart = CallTime.format(annotation.startMs());
-        annotationEnd = CallTime.format(annotation.endMs());
+        annotationCategory = annotation.category();
+        annotationSeverity = annotation.severity();
+        annotationStart = CallTime.precise(annotation.startMs());
+        annotationEnd = CallTime.precise(annotation.endMs());
         annotationNote = annotation.note();
     }
 
     public void cancelEdit() {
         annotationId = null;
-        annotationType = null;
+        annotationCategory = null;
+        annotationSeverity = null;
         annotationStart = null;
         annotationEnd = null;
         annotationNote = null;
@@ -220,6 +229,17 @@ public class CallReviewView implements Serializable {
 
     public String clock(int millis) {
         return CallTime.format(millis);
+    }
+
+    /** The label of a category code, also for a retired category; the code itself if the taxonomy lost it. */
+    public String categoryLabel(String code) {
+        return categories.stream().filter(c -> c.code().equals(code)).map(FailureCategory::label).findFirst()
+                .orElse(code);
+    }
+
+    /** What a supervisor may pick: the active categories, plus the retired one an edited annotation still has. */
+    public List<FailureCategory> getCategoryChoices() {
+        return categories.stream().filter(c -> c.active() || c.code().equals(annotationCategory)).toList();
     }
 
     private <T> T act(java.util.function.Supplier<T> action, String done) {
@@ -255,7 +275,6 @@ public class CallReviewView implements Serializable {
     public Disposition[] getDispositions() { return Disposition.values(); }
     public EscalationTarget[] getTargets() { return EscalationTarget.values(); }
     public Severity[] getSeverities() { return Severity.values(); }
-    public FailureType[] getFailureTypes() { return FailureType.values(); }
     public Disposition getDisposition() { return disposition; }
     public void setDisposition(Disposition disposition) { this.disposition = disposition; }
     public EscalationTarget getTarget() { return target; }
@@ -269,8 +288,11 @@ public class CallReviewView implements Serializable {
     public String getRaiseEvidence() { return raiseEvidence; }
     public void setRaiseEvidence(String raiseEvidence) { this.raiseEvidence = raiseEvidence; }
     public boolean isEditingAnnotation() { return annotationId != null; }
-    public FailureType getAnnotationType() { return annotationType; }
-    public void setAnnotationType(FailureType annotationType) { this.annotationType = annotationType; }
+    public String getAnnotationCategory() { return annotationCategory; }
+    public void setAnnotationCategory(String annotationCategory) { this.annotationCategory = annotationCategory; }
+    public Severity getAnnotationSeverity() { return annotationSeverity; }
+    public void setAnnotationSeverity(Severity annotationSeverity) { this.annotationSeverity = annotationSeverity; }
+    public UUID getCallId() { return callId; }
     public String getAnnotationStart() { return annotationStart; }
     public void setAnnotationStart(String annotationStart) { this.annotationStart = annotationStart; }
     public String getAnnotationEnd() { return annotationEnd; }

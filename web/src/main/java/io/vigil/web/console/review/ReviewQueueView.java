@@ -98,7 +98,7 @@ public class ReviewQueueView implements Serializable {
             ReviewMessages.info("No open flag matches these filters: the queue is done. Clear a filter to see more.");
             return null;
         }
-        return callPage(next.get().sessionId(), next.get().id());
+        return callPage(next.get().sessionId(), next.get().id(), next.get().atMs());
     }
 
     public void claimSelected() {
@@ -160,7 +160,7 @@ public class ReviewQueueView implements Serializable {
     }
 
     public String openAtCursor() {
-        return atCursor().map(e -> callPage(e.callId(), e.flagId())).orElse(null);
+        return atCursor().map(e -> callPage(e.callId(), e.flagId(), e.atMs())).orElse(null);
     }
 
     public boolean isCursor(QueueEntry entry) {
@@ -197,8 +197,9 @@ public class ReviewQueueView implements Serializable {
         return rows == null ? List.of() : rows;
     }
 
-    private static String callPage(UUID callId, UUID flagId) {
-        return "/call?faces-redirect=true&id=" + callId + "&flag=" + flagId;
+    /** The call page with the flag brought forward and the player at the flag's evidence time. */
+    private static String callPage(UUID callId, UUID flagId, int atMs) {
+        return "/call?faces-redirect=true&id=" + callId + "&flag=" + flagId + "&t=" + atMs;
     }
 
     public FlagQueueLazyDataModel getFlags() { return flags; }

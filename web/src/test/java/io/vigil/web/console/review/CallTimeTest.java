@@ -36,4 +36,20 @@ class CallTimeTest {
         assertEquals("1:02:03", CallTime.format(3_723_000));
         assertEquals(CallTime.format(CallTime.parse("4:07", "t")), "4:07");
     }
+
+    @Test
+    void writesWaveformRangesToATenthOfASecondAndReadsThemBack() {
+        assertEquals("0:12.3", CallTime.precise(12_340));
+        assertEquals("1:05", CallTime.precise(64_960));
+        assertEquals("0:00", CallTime.precise(0));
+        assertEquals(12_300, CallTime.parse(CallTime.precise(12_340), "Start"));
+    }
+
+    @Test
+    void thePlayerStartsAtAValidTimeParameterOnly() {
+        assertEquals(42_000, CallPlayerView.millis("42000"));
+        assertEquals(null, CallPlayerView.millis("-5"));
+        assertEquals(null, CallPlayerView.millis("1:05"));
+        assertEquals(null, CallPlayerView.millis(null));
+    }
 }
