@@ -4,11 +4,9 @@ import io.vigil.session.domain.CallListReader;
 import io.vigil.session.domain.CallQuery;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -20,9 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Loads a tenant with a million calls and measures the calls list: the database query the console runs (count and
@@ -32,7 +27,6 @@ import java.util.stream.Collectors;
 public final class CallsPageBenchmark {
 
     private static final String TENANT_SLUG = "acme-bank";
-    private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
 
     private final String jdbcUrl;
     private final String user;
@@ -206,44 +200,6 @@ public final class CallsPageBenchmark {
 
     /** The request PrimeFaces sends when a user jumps to a page of the calls table. */
     private Percentiles httpDeepPage(int offset, int samples) throws IOException, InterruptedException {
-        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/calls.xhtml")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        Matcher m = VIEW_STATE.matcher(page.body());
-        if (!m.find()) {
-            throw new IllegalStateException("no view state on the calls page");
-        }
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("jakarta.faces.partial.ajax", "true");
-        form.put("jakarta.faces.source", "calls:table");
-        form.put("jakarta.faces.partial.execute", "calls:table");
-        form.put("jakarta.faces.partial.render", "calls:table");
-        form.put("calls:table", "calls:table");
-        form.put("calls:table_pagination", "true");
-        form.put("calls:table_first", Integer.toString(offset));
-        form.put("calls:table_rows", "25");
-        form.put("calls:table_skipChildren", "true");
-        form.put("calls:table_encodeFeature", "true");
-        form.put("calls", "calls");
-        form.put("jakarta.faces.ViewState", m.group(1));
-        String body = form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        long[] nanos = new long[samples];
-        for (int i = -samples / 5; i < samples; i++) {
-            long t0 = System.nanoTime();
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/calls.xhtml"))
-                            .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
-                            .header("Faces-Request", "partial/ajax")
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200 || !r.body().contains("call-link")) {
-                throw new IllegalStateException("deep page failed: HTTP " + r.statusCode() + " " + r.body());
-            }
-            if (i >= 0) {
-                nanos[i] = System.nanoTime() - t0;
-            }
-        }
-        return new Percentiles(nanos);
+        return FacesTablePaging.deepPage(http, baseUrl, "/calls.xhtml", "calls", offset, samples, "call-link");
     }
 }

@@ -36,7 +36,6 @@ import java.util.stream.Collectors;
 public final class ReviewPagesBenchmark {
 
     private static final String TENANT_SLUG = "acme-bank";
-    private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
     private static final Pattern LOGIN_FORM = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*>");
     private static final Pattern ACTION = Pattern.compile("action=\"([^\"]+)\"");
 
@@ -264,46 +263,7 @@ public final class ReviewPagesBenchmark {
 
     /** The request PrimeFaces sends when a reviewer jumps to a page of the queue. */
     private Percentiles queueAjaxPage(int offset, int samples) throws IOException, InterruptedException {
-        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/review/queue.xhtml")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        Matcher m = VIEW_STATE.matcher(page.body());
-        if (!m.find()) {
-            throw new IllegalStateException("no view state on the queue page");
-        }
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("jakarta.faces.partial.ajax", "true");
-        form.put("jakarta.faces.source", "queue:table");
-        form.put("jakarta.faces.partial.execute", "queue:table");
-        form.put("jakarta.faces.partial.render", "queue:table");
-        form.put("queue:table", "queue:table");
-        form.put("queue:table_pagination", "true");
-        form.put("queue:table_first", Integer.toString(offset));
-        form.put("queue:table_rows", "25");
-        form.put("queue:table_skipChildren", "true");
-        form.put("queue:table_encodeFeature", "true");
-        form.put("queue", "queue");
-        form.put("jakarta.faces.ViewState", m.group(1));
-        String body = form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        long[] nanos = new long[samples];
-        for (int i = -samples / 5; i < samples; i++) {
-            long t0 = System.nanoTime();
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/review/queue.xhtml"))
-                            .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
-                            .header("Faces-Request", "partial/ajax")
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            long elapsed = System.nanoTime() - t0;
-            if (r.statusCode() != 200 || !r.body().contains("call-link")) {
-                throw new IllegalStateException("deep queue page failed: HTTP " + r.statusCode() + " " + r.body());
-            }
-            if (i >= 0) {
-                nanos[i] = elapsed;
-            }
-        }
-        return new Percentiles(nanos);
+        return FacesTablePaging.deepPage(http, baseUrl, "/review/queue.xhtml", "queue", offset, samples, "call-link");
     }
 
     private static Object single(Connection c, String sql, Object parameter) throws SQLException {
