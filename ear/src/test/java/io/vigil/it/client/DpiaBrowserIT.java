@@ -58,6 +58,11 @@ class DpiaBrowserIT {
         browser.findElement(By.cssSelector("[id='" + id + "'] .ui-selectonemenu-trigger")).click();
         wait.until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector("[id='" + id + "_panel'] li[data-label='" + label + "']"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(id + "_label"), label));
+        // a panel still fading out would cover the next menu's trigger: close it before going on
+        if (!browser.findElements(By.cssSelector("[id='" + id + "_panel']:not([style*='display: none'])")).isEmpty()) {
+            browser.findElement(By.tagName("h1")).click();
+        }
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id(id + "_panel")));
     }
 

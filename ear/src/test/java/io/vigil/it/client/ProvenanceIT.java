@@ -64,7 +64,7 @@ class ProvenanceIT {
             var provenance = browser.driver.findElements(By.id("provenance"));
             // other tests record onto calls too, without provenance: take a demo recording, which is signed
             if (!players.isEmpty() && !provenance.isEmpty() && provenance.get(0).getText().contains("c2pa.created")) {
-                recording = URI.create(players.get(0).getAttribute("src")).getPath();
+                recording = URI.create(players.get(0).getAttribute("data-recording")).getPath();
                 break;
             }
         }

@@ -52,7 +52,7 @@ class RecordingPlaybackIT {
             browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("call")));
             var players = browser.driver.findElements(By.cssSelector("audio.vigil-player"));
             if (!players.isEmpty()) {
-                recordingPath = URI.create(players.get(0).getAttribute("src")).getPath();
+                recordingPath = URI.create(players.get(0).getAttribute("data-recording")).getPath();
                 break;
             }
         }
