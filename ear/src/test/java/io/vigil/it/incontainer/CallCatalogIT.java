@@ -41,7 +41,8 @@ class CallCatalogIT {
 
     @Test
     void demoDataIsLoadedForTwoTenants() {
-        assertEquals(List.of("Acme Bank", "Northwind Health"), tenants.all().stream().map(Tenant::name).toList());
+        // other tests add tenants of their own; the demo has these two
+        assertTrue(tenants.all().stream().map(Tenant::name).toList().containsAll(List.of("Acme Bank", "Northwind Health")));
         long bank = catalog.count(tenant("acme-bank"), CallQuery.firstPage(25));
         long health = catalog.count(tenant("northwind-health"), CallQuery.firstPage(25));
         assertTrue(bank + health >= 200, "at least 200 demo calls, got " + (bank + health));

@@ -98,7 +98,8 @@ class ExportIT {
     private UUID holdOnRecordedCalls(TenantId tenant) {
         List<UUID> calls = new ArrayList<>();
         for (CallSummary call : catalog.page(tenant, CallQuery.firstPage(200))) {
-            if (!recordings.forSession(tenant, call.id()).isEmpty() && calls.size() < 3) {
+            // other tests shred some recordings: take calls whose audio is still there
+            if (recordings.forSession(tenant, call.id()).stream().anyMatch(r -> !r.shredded()) && calls.size() < 3) {
                 calls.add(call.id());
             }
         }
