@@ -60,11 +60,15 @@ class ProvenanceIT {
         for (String link : browser.driver.findElements(By.cssSelector("a.call-link")).stream().map(a -> a.getAttribute("href")).toList()) {
             browser.driver.get(link);
             browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("call")));
-            var players = browser.driver.findElements(By.cssSelector("audio.vigil-player"));
+            // other tests record too (unsigned test tracks, live calls' agent tracks): take a signed mixed recording
             var provenance = browser.driver.findElements(By.id("provenance"));
-            // other tests record onto calls too, without provenance: take a demo recording, which is signed
-            if (!players.isEmpty() && !provenance.isEmpty() && provenance.get(0).getText().contains("c2pa.created")) {
-                recording = URI.create(players.get(0).getAttribute("data-recording")).getPath();
+            if (provenance.isEmpty() || !provenance.get(0).getText().contains("compositeWithTrainedAlgorithmicMedia")) {
+                continue;
+            }
+            var mixed = browser.driver.findElements(By.xpath("//audio[contains(@class, 'vigil-player')]"
+                    + "[following-sibling::small[contains(., 'mixed track')]]"));
+            if (!mixed.isEmpty()) {
+                recording = URI.create(mixed.get(0).getAttribute("data-recording")).getPath();
                 break;
             }
         }
