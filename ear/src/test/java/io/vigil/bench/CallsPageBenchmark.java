@@ -160,7 +160,8 @@ public final class CallsPageBenchmark {
         return new Percentiles(nanos);
     }
 
-    private static List<Object[]> rows(Connection c, String sql, List<Object> parameters) {
+    /** The rows of {@code sql} with its parameters, as object arrays (the other page benchmarks use it too). */
+    static List<Object[]> rows(Connection c, String sql, List<Object> parameters) {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.size(); i++) {
                 ps.setObject(i + 1, parameters.get(i));

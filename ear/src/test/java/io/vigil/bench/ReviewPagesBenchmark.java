@@ -279,24 +279,6 @@ public final class ReviewPagesBenchmark {
     }
 
     private static List<Object[]> rows(Connection c, String sql, List<Object> parameters) {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.size(); i++) {
-                ps.setObject(i + 1, parameters.get(i));
-            }
-            List<Object[]> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                int columns = rs.getMetaData().getColumnCount();
-                while (rs.next()) {
-                    Object[] row = new Object[columns];
-                    for (int k = 0; k < columns; k++) {
-                        row[k] = rs.getObject(k + 1);
-                    }
-                    rows.add(row);
-                }
-            }
-            return rows;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return CallsPageBenchmark.rows(c, sql, parameters);
     }
 }
