@@ -53,15 +53,29 @@ public final class C2paWriter {
      * ({@code c2pa.created}) with the given digital source type. Any manifest already in the file is replaced.
      */
     public byte[] sign(byte[] audio, String title, DigitalSourceType sourceType) throws C2paException {
+        return embedSigned(audio, created(title, sourceType));
+    }
+
+    /**
+     * A mono PCM16 WAV file of {@code pcmBytes} bytes of audio at {@code sampleRate}, written to {@code out} as the
+     * audio is handed over and signed like {@link #sign} when it is complete, without holding it in memory: for
+     * recordings of any length. The file is byte for byte what {@link #sign} gives for the same audio (but for the
+     * manifest's own identifiers and time).
+     */
+    public WavSigningStream signingWav(java.io.OutputStream out, int sampleRate, long pcmBytes, String title,
+                                       DigitalSourceType sourceType) throws C2paException, java.io.IOException {
+        return new WavSigningStream(out, sampleRate, pcmBytes, created(title, sourceType), signer, timestampAuthority);
+    }
+
+    private ManifestAssembly created(String title, DigitalSourceType sourceType) {
         Map<Object, Object> created = new LinkedHashMap<>();
         created.put("action", "c2pa.created");
         created.put("digitalSourceType", sourceType.uri());
         created.put("when", now());
         created.put("softwareAgent", generator.toCbor());
-        ManifestAssembly assembly = new ManifestAssembly(List.of(),
+        return new ManifestAssembly(List.of(),
                 List.of(new ManifestAssembly.Assertion(ManifestAssembly.ACTIONS, Map.of("actions", List.of(created)))),
                 generator, title);
-        return embedSigned(audio, assembly);
     }
 
     /**
