@@ -1,7 +1,7 @@
 package io.vigil.session.upstream;
 
 import io.vigil.session.audio.MediaClock;
-import io.vigil.session.realtime.RealtimeCodec;
+import io.vigil.session.realtime.RealtimeEvent;
 import io.vigil.session.simulator.AgentScript;
 import io.vigil.session.simulator.RealtimeSimulator;
 import java.util.List;
@@ -17,6 +17,10 @@ import java.util.concurrent.TimeUnit;
  * emitted frames went straight to the listener, a timer tick and a caller frame could take the two locks in opposite
  * orders and deadlock. So emitted frames are queued and handed to the listener only by the timer task, outside the
  * simulator's lock, in the order they were emitted (at most 20 ms later).
+ *
+ * <p>Events cross as Java objects in both directions ({@link Connection#send(RealtimeEvent)},
+ * {@link Listener#onEvent}): a door whose gateway speaks events skips the JSON and base64 round trip that a
+ * WebSocket upstream needs; a door that speaks text frames still gets them.
  *
  * <p>The simulator has no speech recognition: each caller turn is transcribed as the next of {@code callerLines}.
  */
@@ -36,16 +40,15 @@ public final class InProcessSimulatorConnector implements UpstreamConnector {
 
     @Override
     public Connection open(Listener listener) {
-        RealtimeCodec codec = new RealtimeCodec();
-        ConcurrentLinkedQueue<String> emitted = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<RealtimeEvent> emitted = new ConcurrentLinkedQueue<>();
         RealtimeSimulator simulator = new RealtimeSimulator(script, callerLines, RealtimeSimulator.Settings.defaults(),
-                MediaClock.system(), e -> emitted.add(codec.encode(e)));
+                MediaClock.system(), emitted::add);
         simulator.start();
         ScheduledFuture<?> tick = timer.scheduleAtFixedRate(() -> {
             try {
                 simulator.advance();
-                for (String frame; (frame = emitted.poll()) != null; ) {
-                    listener.onFrame(frame);
+                for (RealtimeEvent event; (event = emitted.poll()) != null; ) {
+                    listener.onEvent(event);
                 }
             } catch (RuntimeException e) {
                 // a periodic task that throws is never run again; the call must hear about it instead
@@ -57,6 +60,11 @@ public final class InProcessSimulatorConnector implements UpstreamConnector {
             @Override
             public void send(String frame) {
                 simulator.onClientFrame(frame);
+            }
+
+            @Override
+            public void send(RealtimeEvent event) {
+                simulator.onClientEvent(event);
             }
 
             @Override
