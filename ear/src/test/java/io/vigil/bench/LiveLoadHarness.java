@@ -404,10 +404,18 @@ public final class LiveLoadHarness {
                 }
             }
         }
+        long metricsCpuTicks = serverCpuBefore < 0 ? -1 : cpuTicks(pid) - serverCpuBefore;
+        // then the recordings: every call's caller, agent and mixed files built, signed and stored
+        String relay = get(base + "/api/v1/live/relay", admin);
+        for (int wait = 0; wait < 600 && recordingWorkLeft(relay); wait++) {
+            Thread.sleep(1_000);
+            relay = get(base + "/api/v1/live/relay", admin);
+        }
+        long recordingsDoneMs = (System.nanoTime() - stoppedNanos) / 1_000_000L;
         long serverCpuTicks = serverCpuBefore < 0 ? -1 : cpuTicks(pid) - serverCpuBefore;
-        String relay = get(base + "/api/v1/live/relay", admin); // after the server has caught up
         System.out.println();
         System.out.printf("| server done with every call (metrics stored) after the last frame | %,d ms |%n", caughtUpMs);
+        System.out.printf("| every call's recordings stored after the last frame | %,d ms |%n", recordingsDoneMs);
         System.out.printf("| calls opened / refused / closed early by the server | %d / %d / %d |%n", calls.size(),
                 refused.get(), closedEarly.get());
         System.out.printf("| caller frames sent / counted by the server / lost | %,d / %,d / %,d |%n", sent, counted,
@@ -424,13 +432,28 @@ public final class LiveLoadHarness {
         System.out.printf("%nserver peak RSS: %d MiB; %d calls for %d s%n", maxRssKb / 1024, calls.size(), seconds);
         if (serverCpuTicks >= 0 && !calls.isEmpty()) {
             double cpuS = serverCpuTicks / 100.0;
-            System.out.printf("server CPU from the first frame until every call was stored: %.1f s, %.0f ms per call,"
-                    + " %.1f ms per call-second of audio (%.1f %% of one core per call)%n", cpuS,
-                    cpuS * 1000 / calls.size(), cpuS * 1000 / calls.size() / seconds, cpuS * 100 / calls.size() / seconds);
+            System.out.printf("server CPU from the first frame until every call and its recordings were stored: %.1f s,"
+                    + " %.0f ms per call, %.1f ms per call-second of audio (%.1f %% of one core per call);"
+                    + " of which until the calls' metrics were stored: %.1f s%n", cpuS, cpuS * 1000 / calls.size(),
+                    cpuS * 1000 / calls.size() / seconds, cpuS * 100 / calls.size() / seconds, metricsCpuTicks / 100.0);
         }
         System.out.printf("harness CPU while sending: %,d ms (%.2f ms per call-second)%n", harnessCpuMs,
                 (double) harnessCpuMs / Math.max(1, calls.size()) / seconds);
         System.out.printf("machine load average at the end: %s%n", Files.readString(Path.of("/proc/loadavg")).strip());
+    }
+
+    private static final Pattern RECORDING_WORK = Pattern.compile(
+            "\"recording(?:FramesQueued|sFinishing)\"\\s*:\\s*(\\d+)");
+
+    /** Whether the relay figures show recording work still queued or finishing. */
+    private static boolean recordingWorkLeft(String relay) {
+        Matcher m = RECORDING_WORK.matcher(relay);
+        while (m.find()) {
+            if (Long.parseLong(m.group(1)) > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private record Queued(String frame, long slotNanos, boolean thenClose) {
