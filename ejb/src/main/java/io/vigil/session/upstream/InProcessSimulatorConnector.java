@@ -6,12 +6,10 @@ import io.vigil.session.simulator.AgentScript;
 import io.vigil.session.simulator.RealtimeSimulator;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
- * The embedded default agent: a {@link RealtimeSimulator} run in this JVM, paced by a 20 ms timer.
+ * The embedded default agent: a {@link RealtimeSimulator} run in this JVM, paced by the shared 20 ms
+ * {@link SimulatorTicks}.
  *
  * <p>The simulator emits while holding its own lock, and the gateway calls it while holding the gateway's lock. If
  * emitted frames went straight to the listener, a timer tick and a caller frame could take the two locks in opposite
@@ -26,14 +24,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class InProcessSimulatorConnector implements UpstreamConnector {
 
-    private static final long TICK_MS = 20;
-
-    private final ScheduledExecutorService timer;
+    private final SimulatorTicks ticks;
     private final AgentScript script;
     private final List<String> callerLines;
 
-    public InProcessSimulatorConnector(ScheduledExecutorService timer, AgentScript script, List<String> callerLines) {
-        this.timer = timer;
+    public InProcessSimulatorConnector(SimulatorTicks ticks, AgentScript script, List<String> callerLines) {
+        this.ticks = ticks;
         this.script = script;
         this.callerLines = List.copyOf(callerLines);
     }
@@ -44,18 +40,18 @@ public final class InProcessSimulatorConnector implements UpstreamConnector {
         RealtimeSimulator simulator = new RealtimeSimulator(script, callerLines, RealtimeSimulator.Settings.defaults(),
                 MediaClock.system(), emitted::add);
         simulator.start();
-        ScheduledFuture<?> tick = timer.scheduleAtFixedRate(() -> {
+        SimulatorTicks.Registration registration = ticks.add(() -> {
             try {
                 simulator.advance();
                 for (RealtimeEvent event; (event = emitted.poll()) != null; ) {
                     listener.onEvent(event);
                 }
             } catch (RuntimeException e) {
-                // a periodic task that throws is never run again; the call must hear about it instead
+                // the session stops being advanced; the call must hear about it
                 listener.onClosed("the embedded agent failed: " + e.getClass().getSimpleName());
                 throw e;
             }
-        }, 0, TICK_MS, TimeUnit.MILLISECONDS);
+        });
         return new Connection() {
             @Override
             public void send(String frame) {
@@ -69,7 +65,7 @@ public final class InProcessSimulatorConnector implements UpstreamConnector {
 
             @Override
             public void close() {
-                tick.cancel(false);
+                registration.close();
             }
         };
     }

@@ -22,6 +22,7 @@ import io.vigil.session.simulator.AgentScript;
 import io.vigil.session.upstream.AgentUpstream;
 import io.vigil.session.upstream.AgentUpstreams;
 import io.vigil.session.upstream.InProcessSimulatorConnector;
+import io.vigil.session.upstream.SimulatorTicks;
 import io.vigil.session.upstream.RealtimeWebSocketConnector;
 import io.vigil.session.upstream.UpstreamConnector;
 import jakarta.annotation.PostConstruct;
@@ -87,6 +88,7 @@ public class LiveCalls {
      */
     private ScheduledExecutorService media;
     private ScheduledExecutorService storage;
+    private SimulatorTicks simulatorTicks;
 
     private SessionPersistence persistence;
     private CallSessionRows calls;
@@ -119,6 +121,7 @@ public class LiveCalls {
         http = HttpClient.newHttpClient();
         agentUpstreams = new AgentUpstreams(dataSource, config::get);
         media = Executors.newScheduledThreadPool(MEDIA_THREADS, threads);
+        simulatorTicks = new SimulatorTicks(media, MEDIA_THREADS);
         storage = Executors.newSingleThreadScheduledExecutor(threads);
         worker = storage.scheduleWithFixedDelay(persistence::round, 0, DRAIN_EVERY_MS, TimeUnit.MILLISECONDS);
     }
@@ -126,6 +129,7 @@ public class LiveCalls {
     @PreDestroy
     void stop() {
         worker.cancel(false);
+        simulatorTicks.close();
         media.shutdownNow();
         storage.shutdown();
         persistence.round(); // what is still queued goes to the database, or to the journal for the next start
@@ -146,7 +150,7 @@ public class LiveCalls {
         return config.get("vigil.upstream.url")
                 .<UpstreamConnector>map(url -> new RealtimeWebSocketConnector(http, URI.create(url),
                         config.require(config.require("vigil.upstream.key-setting"))))
-                .orElseGet(() -> new InProcessSimulatorConnector(media, AgentScript.frontDesk(),
+                .orElseGet(() -> new InProcessSimulatorConnector(simulatorTicks, AgentScript.frontDesk(),
                         callerScript == null || callerScript.isBlank() ? DEFAULT_CALLER_LINES
                                 : Arrays.stream(callerScript.split("\\|")).map(String::strip).toList()));
     }
