@@ -19,15 +19,32 @@ public final class Resampler {
 
     private static final float[] FILTER = design();
 
+    /** Tap {@code j} of the low-pass filter (for tests). */
+    static float tap(int j) {
+        return FILTER[j];
+    }
+
+    /** Ring of the newest input samples, each stored twice so the filter reads a contiguous run (no modulo). */
+    private static final int RING = 128;
+
     private final int up;
     private final int down;
-    private final short[] history = new short[TAPS + 1];
+    /** phases[p][i]: the filter tap p + i * up, the taps that meet input when the output sits at phase p. */
+    private final float[][] phases;
+    private final short[] ring = new short[2 * RING];
     private long inCount;
     private long outCount;
 
     private Resampler(int up, int down) {
         this.up = up;
         this.down = down;
+        this.phases = new float[up][];
+        for (int p = 0; p < up; p++) {
+            phases[p] = new float[(TAPS - p + up - 1) / up];
+            for (int i = 0; i < phases[p].length; i++) {
+                phases[p][i] = FILTER[p + i * up];
+            }
+        }
     }
 
     /** 8 kHz in, 24 kHz out. */
@@ -44,7 +61,9 @@ public final class Resampler {
         short[] out = new short[(int) ((in.length + 1L) * up / down) + 2];
         int n = 0;
         for (short s : in) {
-            history[(int) (inCount % history.length)] = s;
+            int at = (int) (inCount & (RING - 1));
+            ring[at] = s;
+            ring[at + RING] = s;
             long newest = inCount++;
             while (outCount * down / up <= newest) {
                 out[n++] = sampleAt(outCount++);
@@ -53,16 +72,19 @@ public final class Resampler {
         return n == out.length ? out : java.util.Arrays.copyOf(out, n);
     }
 
-    /** Output sample m: the filter over the zero-stuffed input at position m * down. */
+    /**
+     * Output sample m: the filter over the zero-stuffed input at position m * down, i.e. the taps of one phase against
+     * the newest inputs from k = t / up backwards (inputs before the stream's start are zero). Summed in the same
+     * order and precision as the direct form, so the output is the same to the bit.
+     */
     private short sampleAt(long m) {
         long t = m * down;
+        long k = t / up;
+        float[] taps = phases[(int) (t - k * up)];
+        int newest = (int) (k & (RING - 1)) + RING;
         double sum = 0;
-        for (long k = t / up; k >= 0 && k > inCount - 1 - history.length; k--) {
-            long j = t - k * up;
-            if (j >= TAPS) {
-                break;
-            }
-            sum += FILTER[(int) j] * history[(int) (k % history.length)];
+        for (int i = 0; i < taps.length; i++) {
+            sum += taps[i] * ring[newest - i];
         }
         long v = Math.round(sum * up);
         return (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, v));
