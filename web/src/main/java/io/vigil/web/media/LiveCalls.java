@@ -89,8 +89,6 @@ public class LiveCalls {
     private ScheduledExecutorService media;
     private ScheduledExecutorService storage;
     private SimulatorTicks simulatorTicks;
-    private final IdleStreams idleStreams = new IdleStreams(TwilioMediaStreamEndpoint.IDLE_TIMEOUT_MS);
-    private ScheduledFuture<?> idleSweep;
 
     private SessionPersistence persistence;
     private CallSessionRows calls;
@@ -126,13 +124,11 @@ public class LiveCalls {
         simulatorTicks = new SimulatorTicks(media, MEDIA_THREADS);
         storage = Executors.newSingleThreadScheduledExecutor(threads);
         worker = storage.scheduleWithFixedDelay(persistence::round, 0, DRAIN_EVERY_MS, TimeUnit.MILLISECONDS);
-        idleSweep = media.scheduleWithFixedDelay(() -> idleStreams.sweep(System.nanoTime()), 5, 5, TimeUnit.SECONDS);
     }
 
     @PreDestroy
     void stop() {
         worker.cancel(false);
-        idleSweep.cancel(false);
         simulatorTicks.close();
         media.shutdownNow();
         storage.shutdown();
@@ -177,7 +173,6 @@ public class LiveCalls {
     RecordingWorkers recordingWorkers() { return recordingWorkers; }
     RelayLatency inboundLatency() { return inbound; }
     RelayLatency outboundLatency() { return outbound; }
-    IdleStreams idleStreams() { return idleStreams; }
 
     /** This node's relay figures for operators and the load harness: latency added per frame, queues, memory. */
     public RelayStats relayStats() {

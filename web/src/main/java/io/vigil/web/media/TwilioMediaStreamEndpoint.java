@@ -28,34 +28,31 @@ import java.util.logging.Logger;
  * characters the container closes with 1009 (too big) before reading them.
  */
 @ServerEndpoint("/media/twilio")
-public class TwilioMediaStreamEndpoint implements IdleStreams.Stream {
+public class TwilioMediaStreamEndpoint {
 
     static final int MAX_FRAME_CHARS = 256 * 1024;
-    /** Twilio sends 50 media frames a second; a silent minute means the stream is gone (see {@link IdleStreams}). */
-    static final long IDLE_TIMEOUT_MS = 60_000;
+    /** Twilio sends 50 media frames a second; a silent minute means the stream is gone. */
+    private static final long IDLE_TIMEOUT_MS = 60_000;
     private static final Logger LOG = Logger.getLogger(TwilioMediaStreamEndpoint.class.getName());
 
     private final TwilioCodec codec = new TwilioCodec();
     private Outbox outbox;
     private LiveCalls shared;
     private volatile TwilioCall call;
-    private volatile long lastFrameNanos = System.nanoTime();
 
     @OnOpen
     public void open(Session session) {
         session.setMaxTextMessageBufferSize(MAX_FRAME_CHARS);
-        session.setMaxIdleTimeout(0); // watched by LiveCalls' idle sweep instead
+        session.setMaxIdleTimeout(IDLE_TIMEOUT_MS);
         shared = CDI.current().select(LiveCalls.class).get();
         outbox = new Outbox(session, shared.outboundLatency());
-        shared.idleStreams().add(this);
     }
 
     @OnMessage
     public void frame(String frame) {
         TwilioCall admitted = call;
-        long arrived = System.nanoTime();
-        lastFrameNanos = arrived;
         if (admitted != null) {
+            long arrived = System.nanoTime();
             admitted.fromTwilio(frame);
             shared.inboundLatency().record(System.nanoTime() - arrived);
             return;
@@ -86,7 +83,6 @@ public class TwilioMediaStreamEndpoint implements IdleStreams.Stream {
 
     @OnClose
     public void closed(Session session, CloseReason reason) {
-        shared.idleStreams().remove(this);
         TwilioCall admitted = call;
         if (admitted != null) {
             // a stream that closes without 'stop' is a dropped call; finishing twice is harmless
@@ -97,16 +93,6 @@ public class TwilioMediaStreamEndpoint implements IdleStreams.Stream {
     @OnError
     public void failed(Session session, Throwable error) {
         LOG.log(Level.FINE, "media stream error", error);
-    }
-
-    @Override
-    public long lastFrameNanos() {
-        return lastFrameNanos;
-    }
-
-    @Override
-    public void closeIdle() {
-        outbox.close(reason(CloseReason.CloseCodes.GOING_AWAY, "no frame for " + IDLE_TIMEOUT_MS / 1000 + " s"));
     }
 
     private void refuse(String why) {
