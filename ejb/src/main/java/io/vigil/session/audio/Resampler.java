@@ -7,8 +7,9 @@ package io.vigil.session.audio;
  * with its cutoff at {@value #CUTOFF_HZ} Hz, below the 4 kHz Nyquist limit of the 8 kHz side. Upsampling stuffs two
  * zeros after each input sample and filters (gain 3, so the level is kept); downsampling filters and keeps every
  * third sample, so content above 4 kHz is removed instead of aliased. The filter is evaluated polyphase (only the
- * taps that meet non-zero input), and history is kept across calls, so a stream cut into 20 ms frames gives exactly
- * the same output as the whole stream at once. The output lags the input by the filter's group delay, about 2 ms.
+ * taps that meet non-zero input) in Q14 fixed point: integer multiply-adds over contiguous arrays, which the JIT
+ * vectorises, within 32 steps of the double-precision filter on full-scale noise. History is kept across calls, so
+ * a stream cut into 20 ms frames gives exactly the same output as the whole stream at once. The output lags the input by the filter's group delay, about 2 ms.
  *
  * <p>Not thread-safe: one instance per audio stream and direction.
  */
@@ -26,23 +27,35 @@ public final class Resampler {
 
     /** Ring of the newest input samples, each stored twice so the filter reads a contiguous run (no modulo). */
     private static final int RING = 128;
+    /** Taps in fixed point, Q14: integer multiply-adds the JIT can vectorise; the sum of |taps| keeps them in an int. */
+    private static final int Q = 14;
 
     private final int up;
     private final int down;
-    /** phases[p][i]: the filter tap p + i * up, the taps that meet input when the output sits at phase p. */
-    private final float[][] phases;
-    private final short[] ring = new short[2 * RING];
+    /**
+     * phases[p][i]: the taps that meet input when the output sits at phase p, oldest input first (so the filter and
+     * the ring are both read forwards), in Q14 with the output gain ({@code up}) folded in.
+     */
+    private final int[][] phases;
+    private final int[] ring = new int[2 * RING];
     private long inCount;
     private long outCount;
 
     private Resampler(int up, int down) {
         this.up = up;
         this.down = down;
-        this.phases = new float[up][];
+        this.phases = new int[up][];
         for (int p = 0; p < up; p++) {
-            phases[p] = new float[(TAPS - p + up - 1) / up];
-            for (int i = 0; i < phases[p].length; i++) {
-                phases[p][i] = FILTER[p + i * up];
+            int n = (TAPS - p + up - 1) / up;
+            phases[p] = new int[n];
+            long absolute = 0;
+            for (int i = 0; i < n; i++) {
+                int tap = (int) Math.round(FILTER[p + i * up] * up * (double) (1 << Q));
+                phases[p][n - 1 - i] = tap;
+                absolute += Math.abs(tap);
+            }
+            if (absolute * 32_768L >= Integer.MAX_VALUE) {
+                throw new IllegalStateException("the filter's taps could overflow an int sum");
             }
         }
     }
@@ -74,19 +87,18 @@ public final class Resampler {
 
     /**
      * Output sample m: the filter over the zero-stuffed input at position m * down, i.e. the taps of one phase against
-     * the newest inputs from k = t / up backwards (inputs before the stream's start are zero). Summed in the same
-     * order and precision as the direct form, so the output is the same to the bit.
+     * the newest inputs up to k = t / up (inputs before the stream's start are zero), rounded from Q14.
      */
     private short sampleAt(long m) {
         long t = m * down;
         long k = t / up;
-        float[] taps = phases[(int) (t - k * up)];
-        int newest = (int) (k & (RING - 1)) + RING;
-        double sum = 0;
+        int[] taps = phases[(int) (t - k * up)];
+        int from = (int) (k & (RING - 1)) + RING - taps.length + 1;
+        int sum = 0;
         for (int i = 0; i < taps.length; i++) {
-            sum += taps[i] * ring[newest - i];
+            sum += taps[i] * ring[from + i];
         }
-        long v = Math.round(sum * up);
+        int v = (sum + (1 << (Q - 1))) >> Q;
         return (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, v));
     }
 

@@ -70,14 +70,27 @@ class ResamplerTest {
     }
 
     @Test
-    void bothDirectionsAreTheFilterInDirectFormToTheBit() {
+    void bothDirectionsAreTheFilterInDirectFormWithinItsFixedPointError() {
         short[] x = new short[4_000];
         java.util.Random random = new java.util.Random(11);
         for (int i = 0; i < x.length; i++) {
             x[i] = (short) random.nextInt(-32_768, 32_768);
         }
-        assertArrayEquals(directForm(x, 3, 1), framed(Resampler.upsampler8kTo24k(), x, 160));
-        assertArrayEquals(directForm(x, 1, 3), framed(Resampler.downsampler24kTo8k(), x, 480));
+        assertClose(directForm(x, 3, 1), framed(Resampler.upsampler8kTo24k(), x, 160));
+        assertClose(directForm(x, 1, 3), framed(Resampler.downsampler24kTo8k(), x, 480));
+    }
+
+    /**
+     * Q14 taps differ from the double-precision filter by half a step of 2^-14 each; on full-scale noise that stays
+     * under 32 of 65,536 steps (-66 dBFS), far below the 8-bit mu-law quantisation the audio goes through anyway.
+     */
+    private static void assertClose(short[] expected, short[] actual) {
+        assertEquals(expected.length, actual.length);
+        int worst = 0;
+        for (int i = 0; i < expected.length; i++) {
+            worst = Math.max(worst, Math.abs(expected[i] - actual[i]));
+        }
+        assertTrue(worst <= 32, "largest difference " + worst + " (of 65,536 steps)");
     }
 
     /** y[m] = up * sum over j of h[j] * x_stuffed[m * down - j], summed with j ascending, as the resampler states. */
