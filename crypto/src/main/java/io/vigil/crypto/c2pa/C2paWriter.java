@@ -3,6 +3,7 @@ package io.vigil.crypto.c2pa;
 import io.vigil.crypto.c2pa.AudioContainer.Embedded;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,7 +72,7 @@ public final class C2paWriter {
         created.put("digitalSourceType", sourceType.uri());
         created.put("when", now());
         created.put("softwareAgent", generator.toCbor());
-        List<ManifestAssembly.Assertion> assertions = new java.util.ArrayList<>();
+        List<ManifestAssembly.Assertion> assertions = new ArrayList<>();
         assertions.add(new ManifestAssembly.Assertion(ManifestAssembly.ACTIONS, Map.of("actions", List.of(created))));
         call.ifPresent(c -> assertions.add(new ManifestAssembly.Assertion(CallDetails.LABEL, c.toCbor())));
         ManifestAssembly assembly = new ManifestAssembly(List.of(), assertions, generator, title);
