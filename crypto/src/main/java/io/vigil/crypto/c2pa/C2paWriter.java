@@ -3,6 +3,7 @@ package io.vigil.crypto.c2pa;
 import io.vigil.crypto.c2pa.AudioContainer.Embedded;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,40 +54,72 @@ public final class C2paWriter {
      * ({@code c2pa.created}) with the given digital source type. Any manifest already in the file is replaced.
      */
     public byte[] sign(byte[] audio, String title, DigitalSourceType sourceType) throws C2paException {
-        return embedSigned(audio, created(title, sourceType));
+        return sign(audio, title, sourceType, Optional.empty());
+    }
+
+    /**
+     * As {@link #sign(byte[], String, DigitalSourceType)}, with the call's personal data in an
+     * {@value CallDetails#LABEL} assertion (which a redacted copy removes again).
+     */
+    public byte[] sign(byte[] audio, String title, DigitalSourceType sourceType, CallDetails call) throws C2paException {
+        return sign(audio, title, sourceType, Optional.of(call));
+    }
+
+    private byte[] sign(byte[] audio, String title, DigitalSourceType sourceType, Optional<CallDetails> call)
+            throws C2paException {
+        return embedSigned(audio, created(title, sourceType, call));
+    }
+
+    /** {@link #signingWav(java.io.OutputStream, int, long, String, DigitalSourceType, Optional)} without call details. */
+    public WavSigningStream signingWav(java.io.OutputStream out, int sampleRate, long pcmBytes, String title,
+                                       DigitalSourceType sourceType) throws C2paException, java.io.IOException {
+        return signingWav(out, sampleRate, pcmBytes, title, sourceType, Optional.empty());
     }
 
     /**
      * A mono PCM16 WAV file of {@code pcmBytes} bytes of audio at {@code sampleRate}, written to {@code out} as the
      * audio is handed over and signed like {@link #sign} when it is complete, without holding it in memory: for
-     * recordings of any length. The file is byte for byte what {@link #sign} gives for the same audio (but for the
-     * manifest's own identifiers and time).
+     * recordings of any length. The file is laid out as {@link #sign} lays out the same audio. {@code call}, if
+     * given, goes into the {@value CallDetails#LABEL} assertion as with {@link #sign(byte[], String,
+     * DigitalSourceType, CallDetails)}.
      */
     public WavSigningStream signingWav(java.io.OutputStream out, int sampleRate, long pcmBytes, String title,
-                                       DigitalSourceType sourceType) throws C2paException, java.io.IOException {
-        return new WavSigningStream(out, sampleRate, pcmBytes, created(title, sourceType), signer, timestampAuthority);
+                                       DigitalSourceType sourceType, Optional<CallDetails> call)
+            throws C2paException, java.io.IOException {
+        return new WavSigningStream(out, sampleRate, pcmBytes, created(title, sourceType, call), signer,
+                timestampAuthority);
     }
 
-    private ManifestAssembly created(String title, DigitalSourceType sourceType) {
+    private ManifestAssembly created(String title, DigitalSourceType sourceType, Optional<CallDetails> call) {
         Map<Object, Object> created = new LinkedHashMap<>();
         created.put("action", "c2pa.created");
         created.put("digitalSourceType", sourceType.uri());
         created.put("when", now());
         created.put("softwareAgent", generator.toCbor());
-        return new ManifestAssembly(List.of(),
-                List.of(new ManifestAssembly.Assertion(ManifestAssembly.ACTIONS, Map.of("actions", List.of(created)))),
-                generator, title);
+        List<ManifestAssembly.Assertion> assertions = new ArrayList<>();
+        assertions.add(new ManifestAssembly.Assertion(ManifestAssembly.ACTIONS, Map.of("actions", List.of(created))));
+        call.ifPresent(c -> assertions.add(new ManifestAssembly.Assertion(CallDetails.LABEL, c.toCbor())));
+        return new ManifestAssembly(List.of(), assertions, generator, title);
     }
 
     /**
      * Returns {@code redactedAudio} (WAV or MP3) with a manifest that names {@code signedOriginal}'s active
-     * manifest as its parent ingredient and records the redaction: {@code c2pa.opened} of the parent, then
-     * {@code c2pa.edited} with reason {@code c2pa.PII.present} and {@code description} (e.g. which spans were
-     * silenced; see {@link RedactedExport} for why not {@code c2pa.redacted}). The original must verify; its manifests are carried along so a verifier can check the history.
+     * manifest as its parent ingredient and records the redaction: {@code c2pa.opened} of the parent; if the
+     * parent carries the call's personal data ({@value CallDetails#LABEL}), {@code c2pa.redacted} of that
+     * assertion, which is removed from the parent's manifest and listed in the claim's {@code redacted_assertions};
+     * then {@code c2pa.edited} with reason {@code c2pa.PII.present} and {@code description} (e.g. which spans were
+     * silenced) for the audio. The original must verify; its manifests are carried along so a verifier can check
+     * the history (see {@link RedactedExport}).
      */
     public byte[] signRedactedExport(byte[] signedOriginal, byte[] redactedAudio, String title, String description)
             throws C2paException {
-        return embedSigned(redactedAudio, RedactedExport.assembly(signedOriginal, generator, title, description));
+        return signRedactedExport(signedOriginal, redactedAudio, title, description, RedactedExport.AS_C2PA_PRESCRIBES);
+    }
+
+    /** As above, with the redaction chosen by {@code plan} (tests write faulty redactions with it). */
+    byte[] signRedactedExport(byte[] signedOriginal, byte[] redactedAudio, String title, String description,
+            RedactedExport.Plan plan) throws C2paException {
+        return embedSigned(redactedAudio, RedactedExport.assembly(signedOriginal, generator, title, description, plan));
     }
 
     private byte[] embedSigned(byte[] audio, ManifestAssembly assembly) throws C2paException {

@@ -77,6 +77,23 @@ class WavSigningStreamTest {
     }
 
     @Test
+    void aStreamedCallRecordingCarriesTheCallDetailsAndVerifies() throws Exception {
+        byte[] pcm = noise(48_000, 9);
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        WavSigningStream stream = writer.signingWav(file, 24_000, pcm.length, "Call",
+                DigitalSourceType.COMPOSITE_WITH_TRAINED_ALGORITHMIC_MEDIA, java.util.Optional.of(new CallDetails(
+                        "call-1", "tenant-1", java.util.Optional.of("caller-hash"), java.time.Instant.now())));
+        stream.writePcm(pcm, 0, pcm.length);
+        stream.finish();
+        byte[] signed = file.toByteArray();
+
+        C2paRsVerifier.Report report = C2paRsVerifier.verify(Files.write(directory.resolve("call.wav"), signed), anchors);
+        report.assertCleanAndTrusted();
+        assertEquals(true, report.activeManifest().toString().contains(CallDetails.LABEL), report::toString);
+        C2paReader.trusting(List.of(pki.root())).read(signed);
+    }
+
+    @Test
     void tamperingWithTheStreamedAudioIsDetected() throws Exception {
         byte[] pcm = noise(8_000, 5);
         ByteArrayOutputStream file = new ByteArrayOutputStream();
