@@ -126,6 +126,31 @@ public final class ClientAudio {
         }
     }
 
+    /**
+     * The upstream's {@code session.created/updated} as the client should see it: with the formats the client chose
+     * instead of the PCM16 the upstream was asked for. Null when the client speaks PCM16 both ways (nothing to change).
+     */
+    public ObjectNode asClientSees(ObjectNode session) {
+        if (input == Format.PCM16 && output == Format.PCM16) {
+            return null;
+        }
+        ObjectNode copy = session.deepCopy();
+        for (String direction : new String[] {"input", "output"}) {
+            Format f = direction.equals("input") ? input : output;
+            if (copy.has(direction + "_audio_format")) {
+                copy.put(direction + "_audio_format", f.betaName);
+            }
+            JsonNode ga = copy.path("audio").path(direction).path("format");
+            if (ga.isObject()) {
+                ((ObjectNode) ga).put("type", f.gaType);
+                if (f != Format.PCM16) {
+                    ((ObjectNode) ga).remove("rate");
+                }
+            }
+        }
+        return copy;
+    }
+
     /** Whether a client's audio frame is whole samples of its format (PCM16 has two bytes a sample). */
     public boolean wholeSamples(byte[] audio) {
         return input != Format.PCM16 || audio.length % 2 == 0;

@@ -158,6 +158,11 @@ public final class RealtimeRelay {
             return;
         }
         upstream.translate(e).ifPresent(session::on);
+        if (e instanceof RealtimeEvent.SessionState state && clientAudio.asClientSees(state.session()) != null) {
+            toClient.accept(client.encode(new RealtimeEvent.SessionState(state.eventId(), state.created(),
+                    clientAudio.asClientSees(state.session()))));
+            return;
+        }
         toClient.accept(a.raw());
     }
 

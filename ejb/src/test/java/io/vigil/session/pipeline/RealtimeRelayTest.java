@@ -129,6 +129,10 @@ class RealtimeRelayTest {
         assertEquals("pcm16", update.path("session").path("input_audio_format").asText(), update.toString());
         assertEquals("audio/pcm", update.path("session").path("audio").path("output").path("format").path("type")
                 .asText(), "the upstream keeps speaking PCM16 24 kHz: " + update);
+        JsonNode updated = clientLog.stream().filter(n -> n.path("type").asText().equals("session.updated"))
+                .reduce((x, y) -> y).orElseThrow();
+        assertEquals("g711_ulaw", updated.path("session").path("input_audio_format").asText(), updated.toString());
+        assertEquals("g711_alaw", updated.path("session").path("output_audio_format").asText(), updated.toString());
         callerMuLaw = true;
         client("{\"type\":\"response.create\"}");
         untilAgentDone(1);

@@ -6,6 +6,7 @@ import io.vigil.crypto.keys.DataKeyWrapper;
 import io.vigil.keys.KeyRegistry;
 import io.vigil.recording.LiveRecorder;
 import io.vigil.recording.LiveRecordingArchive;
+import io.vigil.recording.LiveTrackKeys;
 import io.vigil.recording.RecordingBlobs;
 import io.vigil.recording.RecordingWorkers;
 import io.vigil.tenancy.TenantId;
@@ -75,6 +76,9 @@ public class LiveCalls {
     @EJB
     private LiveRecordingArchive archive;
 
+    @EJB
+    private LiveTrackKeys liveKeys;
+
     @Resource(lookup = "jdbc/vigil")
     private DataSource dataSource;
 
@@ -114,7 +118,8 @@ public class LiveCalls {
                 new JdbcSessionSink(dataSource, Clock.systemUTC()), calls);
         callerHash = CallerHash.create(config.require("vigil.caller-hash-key"));
         recordingWorkers = new RecordingWorkers(RECORDING_THREADS, RECORDING_QUEUE, threads);
-        recorder = new LiveRecorder(blobs.store(), this::audioKeys, recordingWorkers, archive::store);
+        recorder = new LiveRecorder(blobs.store(), this::audioKeys, recordingWorkers, archive::store,
+                liveKeys::issued);
         redaction = RedactionEngine.createDefault();
         http = HttpClient.newHttpClient();
         agentUpstreams = new AgentUpstreams(dataSource, config::get);
