@@ -135,7 +135,13 @@ public final class LiveRecorder implements CallRecorder {
 
                 @Override
                 public boolean run() {
-                    liveKeys.issued(tenant, session, track, key, associatedData); // throws while the database is away
+                    try {
+                        liveKeys.issued(tenant, session, track, key, associatedData);
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.INFO, () -> "the live " + track + " key of call " + session + " waits for the"
+                                + " database: " + e.getMessage());
+                        return false;
+                    }
                     unregisteredKeys.decrementAndGet();
                     return true;
                 }
