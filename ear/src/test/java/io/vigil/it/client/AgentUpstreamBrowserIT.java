@@ -41,19 +41,25 @@ class AgentUpstreamBrowserIT {
             assertTrue(browser.findElement(By.id("menu-agent-upstreams")).isDisplayed());
             edit(session);
             type(browser, "url", "http://not-a-websocket.example.test");
-            type(browser, "keySetting", "NORTHWIND_TEST_OPENAI_KEY");
+            type(browser, "keySetting", "NORTHWIND_TEST_OPENAI_API_KEY");
             browser.findElement(By.id("upstreams:save")).click();
             session.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("upstreams:msgs"),
                     "must be a WebSocket address"));
 
             type(browser, "url", URL);
+            type(browser, "keySetting", "VIGIL_DB_PASSWORD");
+            browser.findElement(By.id("upstreams:save")).click();
+            session.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("upstreams:msgs"),
+                    "ending in API_KEY"));
+
+            type(browser, "keySetting", "NORTHWIND_TEST_OPENAI_API_KEY");
             type(browser, "model", "gpt-realtime");
             type(browser, "voice", "alloy");
             type(browser, "instructions", "You are the front desk of Northwind Health.");
             browser.findElement(By.id("upstreams:save")).click();
             session.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("upstreams:msgs"), "Saved"));
             String table = browser.findElement(By.id("upstreams:profiles")).getText();
-            assertTrue(table.contains(URL) && table.contains("NORTHWIND_TEST_OPENAI_KEY")
+            assertTrue(table.contains(URL) && table.contains("NORTHWIND_TEST_OPENAI_API_KEY")
                     && table.contains("missing on this server"), table);
 
             edit(session);
@@ -67,7 +73,7 @@ class AgentUpstreamBrowserIT {
             assertTrue(after.contains("Embedded agent"), after);
         }
         String audit = auditedChange();
-        assertTrue(audit.contains("url.new") && audit.contains(URL) && audit.contains("NORTHWIND_TEST_OPENAI_KEY"),
+        assertTrue(audit.contains("url.new") && audit.contains(URL) && audit.contains("NORTHWIND_TEST_OPENAI_API_KEY"),
                 "old and new values: " + audit);
         assertFalse(audit.toLowerCase().contains("sk-"), "no key in the audit trail");
     }

@@ -2,6 +2,7 @@ package io.vigil.session.upstream;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -9,7 +10,9 @@ import java.util.regex.Pattern;
 /**
  * What an administrator sets for an agent profile's upstream: the OpenAI Realtime endpoint, model, voice,
  * instructions and the <b>name</b> of the setting that holds its API key (the key itself is never stored, shown or
- * logged). No URL means the embedded agent. Checked here, in plain Java, with messages that say what to fix.
+ * logged). As the named setting's value is sent to the URL, the name must end in {@code API_KEY} and must not be one
+ * of Vigil's own ({@code vigil.*}, {@code VIGIL_*}), so an administrator cannot have the server send its database
+ * password or hashing key to a URL of their choice. No URL means the embedded agent. Checked here, in plain Java, with messages that say what to fix.
  */
 public record UpstreamSettings(String url, String model, String voice, String instructions, String apiKeySetting) {
 
@@ -57,6 +60,12 @@ public record UpstreamSettings(String url, String model, String voice, String in
         }
         if (!SETTING_NAME.matcher(apiKeySetting).matches()) {
             return "The API key setting is a name (letters, digits, '_', '.', '-'), not the key itself.";
+        }
+        String normalised = apiKeySetting.toUpperCase(Locale.ROOT).replace('-', '_').replace('.', '_');
+        if (!normalised.endsWith("API_KEY") || normalised.startsWith("VIGIL")) {
+            // the value of the named setting is sent to the URL above: it must not be able to name Vigil's own secrets
+            return "The API key setting must be a name ending in API_KEY (e.g. ACME_OPENAI_API_KEY) and not one of"
+                    + " Vigil's own settings: the value it holds is sent to the upstream URL.";
         }
         if (model != null && model.length() > 120 || voice != null && voice.length() > 60) {
             return "The model (120 characters) or voice (60 characters) is too long.";

@@ -28,6 +28,11 @@ class UpstreamSettingsTest {
         assertTrue(new UpstreamSettings(URL, null, null, null, "sk-proj abc/def").problem().contains("not the key"));
         assertTrue(new UpstreamSettings(null, null, null, null, "K").problem().contains("URL"));
         assertTrue(new UpstreamSettings("wss://", null, null, null, "K").problem() != null);
+        for (String secret : new String[] {"VIGIL_DB_PASSWORD", "vigil.caller-hash-key", "PATH", "vigil.api_key"}) {
+            assertTrue(new UpstreamSettings(URL, null, null, null, secret).problem().contains("ending in API_KEY"),
+                    secret + " is not an API key setting");
+        }
+        assertNull(new UpstreamSettings(URL, null, null, null, "acme.openai-api-key").problem());
     }
 
     @Test
