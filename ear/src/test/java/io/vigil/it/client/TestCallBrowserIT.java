@@ -21,8 +21,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The console's test call in headless Chromium with a fake microphone (a WAV of voiced bursts and pauses, looped by
- * Chromium): a supervisor starts a call to the embedded agent, the live transcript shows the agent's greeting and the
- * caller's turns, hanging up gives a link, and the link opens the stored call with its transcript.
+ * Chromium): a supervisor starts a call to the embedded agent, the live transcript shows the agent's greeting, the
+ * caller's turns and the agent's replies, hanging up gives a link, and the link opens the stored call with its
+ * transcript. The page opens the microphone only after the greeting has played, so the caller's first burst no longer
+ * cancels the disclosure.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -51,6 +53,8 @@ class TestCallBrowserIT {
                         + browser.manage().logs().get("browser").getAll(), e);
             }
             slow.until(d -> d.findElements(By.cssSelector("#test-call-transcript li.caller")).size() >= 2);
+            // the greeting and at least one reply to the caller
+            slow.until(d -> d.findElements(By.cssSelector("#test-call-transcript li.agent")).size() >= 2);
             assertTrue(browser.findElement(By.id("test-call-events")).getText().contains("speech started"));
 
             browser.findElement(By.id("test-call-hangup")).click();
