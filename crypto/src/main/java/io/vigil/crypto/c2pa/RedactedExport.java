@@ -33,12 +33,39 @@ final class RedactedExport {
 
     /** C2PA's redaction reason for personal data, used as the reason of the edit. */
     static final String PII_REASON = "c2pa.PII.present";
+    static final String TRANSCODED = "c2pa.transcoded";
 
     private RedactedExport() {
     }
 
     static ManifestAssembly assembly(byte[] signedOriginal, ClaimGenerator generator, String title, String description)
             throws C2paException {
+        Map<Object, Object> edited = new LinkedHashMap<>();
+        edited.put("action", "c2pa.edited");
+        edited.put("softwareAgent", generator.toCbor());
+        edited.put("reason", PII_REASON);
+        edited.put("when", C2paWriter.now());
+        edited.put("description", description);
+        return derived(signedOriginal, generator, title, edited);
+    }
+
+    /**
+     * A copy of {@code signedOriginal} in another encoding (e.g. an MP3 of a WAV recording): the same ingredient,
+     * then {@code c2pa.transcoded} with {@code description}, instead of an edit.
+     */
+    static ManifestAssembly transcoded(byte[] signedOriginal, ClaimGenerator generator, String title, String description)
+            throws C2paException {
+        Map<Object, Object> transcoded = new LinkedHashMap<>();
+        transcoded.put("action", TRANSCODED);
+        transcoded.put("softwareAgent", generator.toCbor());
+        transcoded.put("when", C2paWriter.now());
+        transcoded.put("description", description);
+        return derived(signedOriginal, generator, title, transcoded);
+    }
+
+    /** The original as parent ingredient, {@code c2pa.opened} of it, then {@code change}. */
+    private static ManifestAssembly derived(byte[] signedOriginal, ClaimGenerator generator, String title,
+                                            Map<Object, Object> change) throws C2paException {
         AudioFormat format = AudioFormat.detect(signedOriginal);
         C2paManifest original;
         List<JumbfBox> manifests;
@@ -65,19 +92,18 @@ final class RedactedExport {
         ingredient.put("validationResults", Map.of("activeManifest", validationResults(parent)));
         ManifestAssembly.Assertion ingredientAssertion = new ManifestAssembly.Assertion(ManifestAssembly.INGREDIENT, ingredient);
 
+        Map<Object, Object> ingredientParameter = Map.of("ingredients", List.of(ManifestAssembly.hashedUri(
+                "self#jumbf=" + ManifestAssembly.ASSERTIONS_LABEL + "/" + ManifestAssembly.INGREDIENT, ingredientAssertion.box())));
         Map<Object, Object> opened = new LinkedHashMap<>();
         opened.put("action", "c2pa.opened");
         opened.put("softwareAgent", generator.toCbor());
-        opened.put("parameters", Map.of("ingredients", List.of(ManifestAssembly.hashedUri(
-                "self#jumbf=" + ManifestAssembly.ASSERTIONS_LABEL + "/" + ManifestAssembly.INGREDIENT, ingredientAssertion.box()))));
-        Map<Object, Object> edited = new LinkedHashMap<>();
-        edited.put("action", "c2pa.edited");
-        edited.put("softwareAgent", generator.toCbor());
-        edited.put("reason", PII_REASON);
-        edited.put("when", C2paWriter.now());
-        edited.put("description", description);
+        opened.put("parameters", ingredientParameter);
+        if (TRANSCODED.equals(change.get("action"))) {
+            // c2pa-rs requires a transcoding to name what it transcoded (assertion.action.ingredientMismatch)
+            change.put("parameters", ingredientParameter);
+        }
         ManifestAssembly.Assertion actions = new ManifestAssembly.Assertion(ManifestAssembly.ACTIONS,
-                Map.of("actions", List.of(opened, edited)));
+                Map.of("actions", List.of(opened, change)));
 
         return new ManifestAssembly(manifests, List.of(ingredientAssertion, actions), generator, title);
     }
