@@ -143,6 +143,20 @@ public class ProvenanceSigning {
         }
     }
 
+    /**
+     * {@code transcodedAudio} (e.g. an MP3 of the WAV {@code signedOriginal}, which must verify) with a manifest
+     * naming the original as its parent and recording the transcoding with {@code description}.
+     */
+    public byte[] signTranscodedCopy(TenantId tenant, byte[] signedOriginal, byte[] transcodedAudio, String title,
+                                     String description) throws ProvenanceException {
+        C2paWriter writer = writer(tenant);
+        try {
+            return writer.signTranscodedCopy(signedOriginal, transcodedAudio, title, description);
+        } catch (C2paException e) {
+            throw new ProvenanceException(e.getMessage(), e);
+        }
+    }
+
     public void signRedactedCopy(TenantId tenant, Path signedOriginal, Path redactedAudio, Path out, String title,
                                  String description) throws ProvenanceException {
         write(out, signRedactedCopy(tenant, read(signedOriginal), read(redactedAudio), title, description));

@@ -25,6 +25,7 @@ import io.vigil.discovery.domain.ExportRequest;
 import io.vigil.discovery.domain.ExportRequestInvalid;
 import io.vigil.discovery.domain.ExportState;
 import io.vigil.discovery.domain.ExportSummary;
+import io.vigil.discovery.domain.NativeFormat;
 import io.vigil.discovery.domain.ProductionNumbering;
 import io.vigil.recording.RecordingLibrary;
 import io.vigil.retention.LegalHolds;
@@ -114,7 +115,7 @@ class ExportIT {
 
     private ExportRequest request(UUID hold, AudioChoice audio, String justification) {
         return new ExportRequest("Export IT matter", new CallSelection(hold, null, null, null, null, List.of()),
-                EnumSet.allOf(ExportContent.class), audio, ProductionNumbering.of("VGL", 1), "CONFIDENTIAL", justification, null);
+                EnumSet.allOf(ExportContent.class), audio, NativeFormat.WAV, ProductionNumbering.of("VGL", 1), "CONFIDENTIAL", justification, null);
     }
 
     @Test

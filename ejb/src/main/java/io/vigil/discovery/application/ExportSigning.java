@@ -83,11 +83,22 @@ public class ExportSigning {
             }
 
             @Override
-            public byte[] signRedacted(byte[] originalWav, byte[] redactedWav, String title, String description)
+            public byte[] signRedacted(byte[] originalWav, byte[] redacted, String title, String description)
                     throws IOException {
                 try {
-                    return provenance.signRedactedCopy(tenant, signOriginal(originalWav, title + " (original)"), redactedWav,
+                    return provenance.signRedactedCopy(tenant, signOriginal(originalWav, title + " (original)"), redacted,
                             title, description);
+                } catch (ProvenanceException e) {
+                    throw new IOException("cannot C2PA-sign " + title + ": " + e.getMessage(), e);
+                }
+            }
+
+            @Override
+            public byte[] signTranscoded(byte[] originalWav, byte[] transcoded, String title, String description)
+                    throws IOException {
+                try {
+                    return provenance.signTranscodedCopy(tenant, signOriginal(originalWav, title + " (original)"),
+                            transcoded, title, description);
                 } catch (ProvenanceException e) {
                     throw new IOException("cannot C2PA-sign " + title + ": " + e.getMessage(), e);
                 }

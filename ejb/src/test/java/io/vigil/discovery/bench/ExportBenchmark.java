@@ -15,6 +15,7 @@ import io.vigil.discovery.domain.CallSelection;
 import io.vigil.discovery.domain.ExportContent;
 import io.vigil.discovery.domain.ExportProgress;
 import io.vigil.discovery.domain.ExportRequest;
+import io.vigil.discovery.domain.NativeFormat;
 import io.vigil.discovery.domain.NativeSigner;
 import io.vigil.discovery.domain.ProductionNumbering;
 import io.vigil.discovery.domain.StagedCall;
@@ -64,7 +65,7 @@ public final class ExportBenchmark {
             ids.add(new UUID(0x5EED, i));
         }
         ExportRequest request = new ExportRequest("Benchmark", new CallSelection(null, null, Instant.EPOCH, null, null, List.of()),
-                EnumSet.allOf(ExportContent.class), AudioChoice.REDACTED, ProductionNumbering.of("VGL", 1), null, null, null);
+                EnumSet.allOf(ExportContent.class), AudioChoice.REDACTED, NativeFormat.WAV, ProductionNumbering.of("VGL", 1), null, null, null);
         byte[] wav = wav(seconds);
         FileProgress progress = new FileProgress(dir.resolve("progress"));
         Map<String, Object> header = new LinkedHashMap<>();
@@ -82,6 +83,14 @@ public final class ExportBenchmark {
             public byte[] signRedacted(byte[] original, byte[] redacted, String title, String description) throws IOException {
                 try {
                     return c2pa.signRedactedExport(signOriginal(original, title), redacted, title, description);
+                } catch (C2paException e) {
+                    throw new IOException(e);
+                }
+            }
+
+            public byte[] signTranscoded(byte[] original, byte[] transcoded, String title, String description) throws IOException {
+                try {
+                    return c2pa.signTranscodedCopy(signOriginal(original, title), transcoded, title, description);
                 } catch (C2paException e) {
                     throw new IOException(e);
                 }
