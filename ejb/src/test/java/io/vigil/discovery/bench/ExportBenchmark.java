@@ -50,6 +50,7 @@ import java.util.function.Consumer;
  *
  * <pre>
  * mvn -B -q -pl crypto,migrations,ejb test-compile exec:exec@export-bench -Dbench.calls=10000 -Dbench.dir=/some/disk
+ *     [-Dbench.format=MP3]
  * </pre>
  */
 public final class ExportBenchmark {
@@ -57,6 +58,7 @@ public final class ExportBenchmark {
     public static void main(String[] args) throws Exception {
         int calls = Integer.parseInt(arg(args, "--calls", "10000"));
         int seconds = Integer.parseInt(arg(args, "--seconds", "20"));
+        NativeFormat format = NativeFormat.valueOf(arg(args, "--format", "WAV"));
         Path dir = Files.createTempDirectory(Path.of(arg(args, "--dir", System.getProperty("java.io.tmpdir"))), "export-bench");
         DemoPki pki = DemoPki.create("Bench");
         DemoPki.Identity signer = pki.newSigningIdentity("Bench eDiscovery");
@@ -65,7 +67,7 @@ public final class ExportBenchmark {
             ids.add(new UUID(0x5EED, i));
         }
         ExportRequest request = new ExportRequest("Benchmark", new CallSelection(null, null, Instant.EPOCH, null, null, List.of()),
-                EnumSet.allOf(ExportContent.class), AudioChoice.REDACTED, NativeFormat.WAV, ProductionNumbering.of("VGL", 1), null, null, null);
+                EnumSet.allOf(ExportContent.class), AudioChoice.REDACTED, format, ProductionNumbering.of("VGL", 1), null, null, null);
         byte[] wav = wav(seconds);
         FileProgress progress = new FileProgress(dir.resolve("progress"));
         Map<String, Object> header = new LinkedHashMap<>();
@@ -126,7 +128,8 @@ public final class ExportBenchmark {
         EntryDigest bundle = builder.assemble(dir.resolve("bundle.zip"), List.of("CERTS/trust-root.pem"));
         long end = System.nanoTime();
         double total = (end - start) / 1e9;
-        System.out.printf("calls %,d of %d s audio each; bundle %.1f MiB%n", calls, seconds, bundle.size() / 1048576.0);
+        System.out.printf("calls %,d of %d s audio each, %s natives; bundle %.1f MiB%n", calls, seconds, format,
+                bundle.size() / 1048576.0);
         System.out.printf("time %.1f s (calls staged in %.1f s, load files + manifest + ZIP %.1f s)%n", total,
                 (staged - start) / 1e9, (end - staged) / 1e9);
         System.out.printf("throughput %.1f calls/s, %.1f MiB/s of bundle%n", calls / total, bundle.size() / 1048576.0 / total);
