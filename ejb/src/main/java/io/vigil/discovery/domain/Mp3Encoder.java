@@ -8,15 +8,14 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 
 /**
- * Encodes a WAV recording (16-bit PCM or mu-law, as stored) as MP3 with jump3r, a pure-Java port of LAME: constant
- * bit rate {@value #KBPS} kbit/s, the recording's own sample rate and channels. Speech at that rate is clear and
- * about a tenth of a 24 kHz WAV. Streaming: the samples go through the encoder {@link #BLOCK_FRAMES} frames at a
+ * Encodes a WAV recording (16-bit PCM or mu-law, as stored) as MP3 with jump3r, a pure-Java port of LAME: the
+ * recording's own sample rate and channels, constant bit rate by sample rate ({@link #kbps}: 24 kbit/s for 8 kHz
+ * telephone audio up to 64 above 24 kHz), where speech stays clear at a fifth to an eighth of the WAV. Streaming: the samples go through the encoder {@link #BLOCK_FRAMES} frames at a
  * time, so the encoder's memory does not grow with the call; only the input and the output are whole (C2PA signing
  * needs the whole file anyway).
  */
 public final class Mp3Encoder {
 
-    static final int KBPS = 48;
     static final int BLOCK_FRAMES = 4608;
 
     private Mp3Encoder() {
@@ -32,6 +31,11 @@ public final class Mp3Encoder {
         return out.toByteArray();
     }
 
+    /** A bit rate every MPEG version that carries {@code sampleRate} allows, enough for clear speech. */
+    static int kbps(int sampleRate) {
+        return sampleRate <= 12000 ? 24 : sampleRate <= 16000 ? 32 : sampleRate <= 24000 ? 48 : 64;
+    }
+
     public static void encode(byte[] wav, OutputStream out) throws IOException {
         WavFile in = WavFile.parse(wav);
         int channels = in.channels();
@@ -39,7 +43,7 @@ public final class Mp3Encoder {
             throw new IllegalArgumentException("MP3 holds one or two channels, the recording has " + channels);
         }
         LameEncoder encoder = new LameEncoder(new javax.sound.sampled.AudioFormat(in.sampleRate(), 16, channels, true, false),
-                KBPS, channels == 1 ? LameEncoder.CHANNEL_MODE_MONO : LameEncoder.CHANNEL_MODE_JOINT_STEREO,
+                kbps(in.sampleRate()), channels == 1 ? LameEncoder.CHANNEL_MODE_MONO : LameEncoder.CHANNEL_MODE_JOINT_STEREO,
                 LameEncoder.QUALITY_MIDDLE, false);
         try {
             byte[] pcm = new byte[BLOCK_FRAMES * channels * 2];

@@ -41,5 +41,6 @@ class Mp3EncoderTest {
         Mp3Frames.Summary frames = Mp3Frames.walk(mp3);
         assertEquals(8000, frames.sampleRate());
         assertTrue(Math.abs(frames.durationMs() - 3_000) < 300, frames.toString());
+        assertTrue(mp3.length < 3 * 24_000 / 8 + 1_000, "24 kbit/s for telephone audio: " + mp3.length + " bytes");
     }
 }
