@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vigil.crypto.bundle.EntryDigest;
+import io.vigil.crypto.testing.Mp3Frames;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -3,6 +3,7 @@ package io.vigil.discovery.domain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vigil.crypto.testing.Mp3Frames;
 import io.vigil.redaction.audio.WavFile;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

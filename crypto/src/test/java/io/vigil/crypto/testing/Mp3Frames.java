@@ -1,18 +1,18 @@
-package io.vigil.it.client;
+package io.vigil.crypto.testing;
 
 /**
  * Walks an MP3's frames from header to header (after any ID3v2 tag), as a decoder does to find them, and adds up
  * their samples: a file whose frames do not chain end to end is not a playable MP3. Layer III only.
  */
-final class Mp3Frames {
+public final class Mp3Frames {
 
     private static final int[][] KBPS = {
             {0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320},   // MPEG-1 layer III
             {0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160}};     // MPEG-2 and 2.5 layer III
     private static final int[][] RATES = {{11025, 12000, 8000}, {0, 0, 0}, {22050, 24000, 16000}, {44100, 48000, 32000}};
 
-    record Summary(int frames, long samples, int sampleRate) {
-        long durationMs() {
+    public record Summary(int frames, long samples, int sampleRate) {
+        public long durationMs() {
             return samples * 1000 / sampleRate;
         }
     }
@@ -20,7 +20,7 @@ final class Mp3Frames {
     private Mp3Frames() {
     }
 
-    static Summary walk(byte[] mp3) {
+    public static Summary walk(byte[] mp3) {
         int pos = 0;
         if (mp3.length > 10 && mp3[0] == 'I' && mp3[1] == 'D' && mp3[2] == '3') {
             pos = 10 + ((mp3[6] & 0x7F) << 21 | (mp3[7] & 0x7F) << 14 | (mp3[8] & 0x7F) << 7 | (mp3[9] & 0x7F));
