@@ -49,8 +49,8 @@ import java.util.function.Consumer;
  * flat:
  *
  * <pre>
- * mvn -B -q -pl crypto,migrations,ejb test-compile exec:exec@export-bench -Dbench.calls=10000 -Dbench.dir=/some/disk
- *     [-Dbench.format=MP3]
+ * mvn -B -q -pl crypto,migrations install -DskipTests && mvn -B -q -pl ejb test-compile -DskipTests
+ * mvn -B -pl ejb exec:exec@export-bench -Dbench.calls=10000 -Dbench.dir=/some/disk [-Dbench.format=MP3]
  * </pre>
  */
 public final class ExportBenchmark {
