@@ -15,6 +15,7 @@ import io.vigil.crypto.c2pa.C2paWriter;
 import io.vigil.crypto.c2pa.CallDetails;
 import io.vigil.crypto.c2pa.WavSigningStream;
 import io.vigil.crypto.c2pa.ClaimGenerator;
+import io.vigil.crypto.c2pa.TimestampAuthority;
 import io.vigil.keys.KeyRegistry;
 import io.vigil.recording.CallRecorder;
 import io.vigil.recording.RecordingLibrary;
@@ -96,7 +97,16 @@ public class ProvenanceSigning {
 
     /** {@code audio} (WAV or MP3) with a new C2PA manifest; an existing manifest is replaced. */
     public byte[] sign(TenantId tenant, byte[] audio, String title, TrackKind kind) throws ProvenanceException {
-        C2paWriter writer = writer(tenant);
+        return sign(tenant, audio, title, kind, Optional.empty());
+    }
+
+    /**
+     * {@link #sign(TenantId, byte[], String, TrackKind)}, stamped at {@code authority} when given (an export's own
+     * timestamp authority) instead of the configured C2PA one.
+     */
+    public byte[] sign(TenantId tenant, byte[] audio, String title, TrackKind kind, Optional<TimestampAuthority> authority)
+            throws ProvenanceException {
+        C2paWriter writer = writer(tenant, authority);
         try {
             return writer.sign(audio, title, kind.sourceType());
         } catch (C2paException e) {
@@ -141,9 +151,30 @@ public class ProvenanceSigning {
      */
     public byte[] signRedactedCopy(TenantId tenant, byte[] signedOriginal, byte[] redactedAudio, String title,
                                    String description) throws ProvenanceException {
-        C2paWriter writer = writer(tenant);
+        return signRedactedCopy(tenant, signedOriginal, redactedAudio, title, description, Optional.empty());
+    }
+
+    /** {@link #signRedactedCopy(TenantId, byte[], byte[], String, String)}, stamped at {@code authority} when given. */
+    public byte[] signRedactedCopy(TenantId tenant, byte[] signedOriginal, byte[] redactedAudio, String title,
+                                   String description, Optional<TimestampAuthority> authority) throws ProvenanceException {
+        C2paWriter writer = writer(tenant, authority);
         try {
             return writer.signRedactedExport(signedOriginal, redactedAudio, title, description);
+        } catch (C2paException e) {
+            throw new ProvenanceException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@code transcodedAudio} (e.g. an MP3 of the WAV {@code signedOriginal}, which must verify) with a manifest
+     * naming the original as its parent and recording the transcoding with {@code description}; stamped at
+     * {@code authority} when given, else at the configured C2PA authority.
+     */
+    public byte[] signTranscodedCopy(TenantId tenant, byte[] signedOriginal, byte[] transcodedAudio, String title,
+                                     String description, Optional<TimestampAuthority> authority) throws ProvenanceException {
+        C2paWriter writer = writer(tenant, authority);
+        try {
+            return writer.signTranscodedCopy(signedOriginal, transcodedAudio, title, description);
         } catch (C2paException e) {
             throw new ProvenanceException(e.getMessage(), e);
         }
@@ -173,7 +204,7 @@ public class ProvenanceSigning {
     public UUID signAndStore(TenantId tenant, UUID sessionId, String track, StreamedWav audio, TrackKind kind)
             throws ProvenanceException {
         SigningIdentity identity = chains.current(tenant);
-        C2paWriter writer = writer(tenant);
+        C2paWriter writer = writer(tenant, Optional.empty());
         UUID recording;
         C2paManifest manifest;
         // Everything that can refuse to sign happens before the commit: a refusal leaves no recording row behind
@@ -310,11 +341,11 @@ public class ProvenanceSigning {
                         "signing_key", identity.key().toString(), "chain", identity.source().name())));
     }
 
-    private C2paWriter writer(TenantId tenant) throws ProvenanceException {
+    private C2paWriter writer(TenantId tenant, Optional<TimestampAuthority> authority) throws ProvenanceException {
         SigningIdentity identity = chains.current(tenant);
         C2paSigner signer = C2paSigner.of(registry.provider(tenant), identity.key(), identity.chain());
         C2paWriter writer = C2paWriter.create(signer, ClaimGenerator.vigil());
-        return SETTINGS.timestampAuthority().map(writer::withTimestampAuthority).orElse(writer);
+        return authority.or(SETTINGS::timestampAuthority).map(writer::withTimestampAuthority).orElse(writer);
     }
 
     private static byte[] read(Path file) throws ProvenanceException {
