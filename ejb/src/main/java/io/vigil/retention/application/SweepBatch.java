@@ -74,7 +74,7 @@ public class SweepBatch {
         List<ExpiringArtifact> found = contributor.findDue(work.tenant(), work.rule(), work.cursor(), BATCH_SIZE);
         List<ExpiringArtifact> kept = found;
         if (work.mode() == SweepMode.APPLY && !found.isEmpty()) {
-            kept = withoutNewlyHeld(work.tenant(), found);
+            kept = contributor.stillUnheld(work.tenant(), withoutNewlyHeld(work.tenant(), found));
             if (!kept.isEmpty()) {
                 contributor.expire(work.tenant(), work.rule(), kept);
             }
