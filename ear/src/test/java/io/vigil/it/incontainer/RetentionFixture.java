@@ -7,6 +7,10 @@ import io.vigil.provenance.TrackKind;
 import io.vigil.recording.CallRecorder;
 import io.vigil.recording.WavAudio;
 import io.vigil.redaction.application.OriginalTranscripts;
+import io.vigil.session.domain.ConsentState;
+import io.vigil.session.domain.DisclosureState;
+import io.vigil.session.domain.SessionStatus;
+import io.vigil.session.persistence.CallSessionRows;
 import io.vigil.tenancy.TenantId;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,6 +71,26 @@ final class RetentionFixture {
                         + " VALUES (?, ?, ?, 'PHONE', ?, ?, ?, 60000, 'COMPLETED', 'GIVEN', 'DELIVERED', 'standard', ?)",
                 call, tenant.value(), agentProfile, "c".repeat(64), Timestamp.from(ended.minusSeconds(60)),
                 Timestamp.from(ended), jurisdiction);
+        artifacts(call);
+        return call;
+    }
+
+    /**
+     * A call admitted the way the doors admit one (its row inserted from the caller reference as received), that
+     * ended {@code daysAgo} days ago, with one artifact of every kind.
+     */
+    UUID admitted(String callerReference, int daysAgo) throws Exception {
+        UUID call = UUID.randomUUID();
+        Instant ended = Instant.now().minus(Duration.ofDays(daysAgo));
+        CallSessionRows rows = new CallSessionRows(db);
+        rows.insertLive(tenant.value(), call, agentProfile, "PHONE", "e".repeat(64), callerReference, ended.minusSeconds(60));
+        rows.complete(new CallSessionRows.Ending(tenant.value(), call, ended, 60_000, SessionStatus.COMPLETED,
+                ConsentState.GIVEN, DisclosureState.DELIVERED));
+        artifacts(call);
+        return call;
+    }
+
+    private void artifacts(UUID call) {
         update(db, "INSERT INTO transcript_segment (tenant_id, session_id, seq, speaker, start_ms, end_ms, text)"
                 + " VALUES (?, ?, 0, 'CALLER', 0, 900, 'my card is [CREDIT_CARD]')", tenant.value(), call);
         update(db, "INSERT INTO session_event (tenant_id, session_id, type, at_ms, payload) VALUES (?, ?, 'TOOL_CALL', 10,"
@@ -82,7 +106,6 @@ final class RetentionFixture {
             recorder.record(tenant, call, track, audio);
         }
         originals.seal(tenant, call, List.of("my card is 4111 1111 1111 1111"));
-        return call;
     }
 
     /** A C2PA-signed mixed recording of the call (what the live recorder stores), with its provenance row. */

@@ -254,6 +254,24 @@ class RetentionSweepIT {
     }
 
     @Test
+    void aCallersCountrySetsItsJurisdictionAndItsOverrideAppliesToItAlone() throws Exception {
+        RetentionFixture f = fixture();
+        book.seedDefaults(f.tenant, ADMIN); // raw caller audio: 90 days, 30 in the EU
+        UUID paris = f.admitted("+33 1 42 68 53 00", 60);
+        UUID newYork = f.admitted("+1 212 736 3100", 60);
+        assertEquals("EU", f.text("SELECT jurisdiction FROM call_session WHERE id = ?", paris));
+        assertEquals("US", f.text("SELECT jurisdiction FROM call_session WHERE id = ?", newYork));
+
+        SweepRun run = sweeps.runNow(f.tenant, SweepMode.APPLY, null, ADMIN);
+
+        assertEquals("COMPLETED", run.state(), String.valueOf(run.lastError()));
+        assertEquals(1, run.artifacts(), "only the EU caller's audio is due at 60 days");
+        assertTrue(f.keyShredded(RecordingLibrary.OWNER_TYPE, f.recording(paris, "caller")));
+        assertTrue(opens(f, f.recording(newYork, "caller")), "the same audio of a US caller is kept for 90 days");
+        assertTrue(opens(f, f.recording(paris, "agent")), "the override is for the caller's audio only");
+    }
+
+    @Test
     void aDryRunListsExactlyWhatTheApplyExpires() {
         RetentionFixture f = fixture();
         policies(f, 30, RetentionAction.CRYPTO_SHRED, RetentionAction.ANONYMISE);
