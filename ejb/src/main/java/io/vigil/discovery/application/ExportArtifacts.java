@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
 /**
  * eDiscovery exports for the retention sweep ({@link DataClass#EXPORTS}), one artifact per finished export. An
  * export's clock starts when it finished (it is made long after its calls ended), and it is due when the exports
- * period of every call in it has passed since then; it is held while any of its calls is held.
+ * period of every call in it (by the call's class and jurisdiction) has passed since then; it is held while any of
+ * its calls is held.
  *
  * <p>A bundle is a file handed to a recipient, not encrypted under a tenant key Vigil could destroy, so both actions
  * remove the bundle and its staging area. <em>Crypto-shred</em> keeps the export's record (matter, requester,
@@ -47,7 +48,7 @@ public class ExportArtifacts implements ExpiringArtifacts {
         String sql = "SELECT e.id FROM export_request e WHERE e.tenant_id = ?1 AND " + present
                 // every call still on record is due (a deleted call has nothing left to keep)
                 + " AND NOT EXISTS (SELECT 1 FROM export_call ec JOIN call_session c ON c.id = ec.session_id"
-                + " WHERE ec.export_id = e.id AND NOT " + rule.dueSince("c", "COALESCE(e.finished_at, e.requested_at)") + ")"
+                + " WHERE ec.export_id = e.id AND NOT " + rule.dueSince("c", "GREATEST(COALESCE(e.finished_at, e.requested_at), c.ended_at)") + ")"
                 + " AND EXISTS (SELECT 1 FROM export_call ec JOIN call_session c ON c.id = ec.session_id WHERE ec.export_id = e.id)"
                 + " AND NOT EXISTS (SELECT 1 FROM export_call ec WHERE ec.export_id = e.id AND " + DueRule.held("ec.session_id") + ")"
                 + (after == null ? "" : " AND e.id > CAST(?2 AS uuid)") + " ORDER BY e.id LIMIT " + limit;
