@@ -75,7 +75,9 @@ class RetentionBrowserIT {
             save(b, "Saved: Annotations in " + jurisdiction);
             assertTrue(ruleRow(b, jurisdiction).getText().contains("365 days"), ruleRow(b, jurisdiction).getText());
 
+            WebElement formBefore = b.driver.findElement(By.id("policies:days_input"));
             ruleRow(b, jurisdiction).findElement(By.cssSelector("button.edit")).click();
+            b.wait.until(ExpectedConditions.stalenessOf(formBefore)); // the form is rendered again with the rule
             b.wait.until(ExpectedConditions.attributeToBe(By.id("policies:jurisdiction"), "value", jurisdiction));
             WebElement days = b.driver.findElement(By.id("policies:days_input"));
             days.sendKeys(Keys.chord(Keys.CONTROL, "a"), "400");
