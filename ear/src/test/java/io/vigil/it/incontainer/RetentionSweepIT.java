@@ -224,6 +224,9 @@ class RetentionSweepIT {
         assertEquals(0, f.count("SELECT count(*) FROM export_request WHERE id = ?", exportOfNeighbour), "the export is deleted");
         assertFalse(bundleExists(f, exportOfNeighbour));
         assertEquals(0, f.count("SELECT count(*) FROM recording_provenance WHERE session_id = ?", neighbour));
+        assertEquals(f.count("SELECT count(*) FROM call_session WHERE tenant_id = ?", f.tenant.value()),
+                f.count("SELECT COALESCE(sum(calls), 0) FROM call_daily_count WHERE tenant_id = ?", f.tenant.value()),
+                "the calls list's daily counts follow the deleted calls");
         assertEquals(0, f.count("SELECT count(*) FROM call_session WHERE id = ?", neighbour));
         assertEquals(0, f.count("SELECT count(*) FROM recording WHERE session_id = ?", neighbour));
         for (UUID track : tracks) {
