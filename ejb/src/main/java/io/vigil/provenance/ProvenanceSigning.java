@@ -12,6 +12,7 @@ import io.vigil.crypto.c2pa.C2paSigner;
 import io.vigil.crypto.c2pa.C2paValidation;
 import io.vigil.crypto.c2pa.C2paVerificationException;
 import io.vigil.crypto.c2pa.C2paWriter;
+import io.vigil.crypto.c2pa.CallDetails;
 import io.vigil.crypto.c2pa.ClaimGenerator;
 import io.vigil.keys.KeyRegistry;
 import io.vigil.recording.CallRecorder;
@@ -52,10 +53,12 @@ import java.util.logging.Logger;
  *       ({@code trainedAlgorithmicMedia} for the agent's own track, {@code compositeWithTrainedAlgorithmicMedia}
  *       for a call recording);</li>
  *   <li>{@link #signRedactedCopy}: the redacted copy's manifest names the signed original as its parent
- *       ingredient and records the redaction ({@code c2pa.opened}, then {@code c2pa.edited} with reason
- *       {@code c2pa.PII.present}; docs/provenance.md says why not {@code c2pa.redacted});</li>
- *   <li>{@link #signAndStore}: signs a finished WAV track before it is encrypted and stored as a recording, and
- *       records its provenance for the call page: what the live recorder calls at session end;</li>
+ *       ingredient and records the redaction ({@code c2pa.opened}; {@code c2pa.redacted} of the original's
+ *       {@code io.vigil.call} assertion, which is removed from the original's manifest; {@code c2pa.edited} with
+ *       reason {@code c2pa.PII.present} for the silenced audio);</li>
+ *   <li>{@link #signAndStore}: signs a finished WAV track, with the call's details in an {@code io.vigil.call}
+ *       assertion, before it is encrypted and stored as a recording, and records its provenance for the call page:
+ *       what the live recorder calls at session end;</li>
  *   <li>{@link #verify}: the verdict on any file, in c2pa-rs's vocabulary, with the demo root and the tenant's
  *       imported roots as trust anchors. Never throws for bad input: a corrupt file is an {@code Invalid} report.</li>
  * </ul>
@@ -156,7 +159,13 @@ public class ProvenanceSigning {
      */
     public UUID signAndStore(TenantId tenant, UUID sessionId, String track, WavAudio audio, TrackKind kind)
             throws ProvenanceException {
-        byte[] signed = sign(tenant, audio.fileBytes(), "Call " + sessionId + " (" + track + ")", kind);
+        byte[] signed;
+        try {
+            signed = writer(tenant).sign(audio.fileBytes(), "Call " + sessionId + " (" + track + ")", kind.sourceType(),
+                    callDetails(tenant, sessionId));
+        } catch (C2paException e) {
+            throw new ProvenanceException(e.getMessage(), e);
+        }
         UUID recording = recorder.record(tenant, sessionId, track, signed, audio.durationMs(), audio.format());
         remember(tenant, sessionId, recording, signed);
         return recording;
@@ -230,6 +239,20 @@ public class ProvenanceSigning {
                 (String) r[3], (String) r[4], (String) r[5], (String) r[6], Optional.ofNullable((String) r[7]),
                 List.of(((String) r[8]).split(",")), Optional.ofNullable((String) r[9]), (Boolean) r[10],
                 io.vigil.keys.Rows.instant(r[11]))).toList();
+    }
+
+    /**
+     * The call's personal data for the recording's {@code io.vigil.call} assertion: the call id, the tenant, the
+     * caller's reference as Vigil keeps it (the keyed hash) and the start time. A redacted copy removes it again.
+     */
+    private CallDetails callDetails(TenantId tenant, UUID sessionId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT caller_ref_hash, started_at FROM call_session"
+                        + " WHERE tenant_id = ?1 AND id = ?2")
+                .setParameter(1, tenant.value()).setParameter(2, sessionId).getResultList();
+        Optional<String> caller = rows.stream().map(r -> (String) r[0]).findFirst();
+        Instant startedAt = rows.stream().map(r -> io.vigil.keys.Rows.instant(r[1])).findFirst().orElse(Instant.now());
+        return new CallDetails(sessionId.toString(), tenant.value().toString(), caller, startedAt);
     }
 
     private void remember(TenantId tenant, UUID sessionId, UUID recording, byte[] signed) throws ProvenanceException {

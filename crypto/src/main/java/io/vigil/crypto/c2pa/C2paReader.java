@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads and verifies the C2PA manifest embedded in a WAV or MP3 file.
@@ -19,8 +20,9 @@ import java.util.Optional;
  * claim, the chain in {@code x5chain}, the {@code sigTst2} timestamp if present); the signer's chain against
  * the trust anchors, if the reader has any; every hashed URI in {@code created_assertions} and
  * {@code gathered_assertions}; the {@code c2pa.hash.data} hard binding over the file, whose exclusion must be
- * exactly where the store sits. Each ingredient's manifest (carried in the same store) must match its hashed
- * URI and carry a valid signature. The first problem found is thrown as a
+ * exactly where the store sits; the redactions the claim declares ({@link Redactions}). Each ingredient's manifest
+ * (carried in the same store) must match its hashed URI and carry a valid signature, and every assertion its
+ * claim lists must be there with its hash, except those redacted. The first problem found is thrown as a
  * {@link C2paVerificationException} whose {@link Failure} says what kind of problem it is.
  *
  * <p>Instances are immutable and thread-safe.
@@ -91,9 +93,10 @@ public final class C2paReader {
             checkTrust(signature.chain());
             checkHardBinding(asset, located, active);
         }
+        Set<String> redacted = Redactions.check(active, manifests);
         List<C2paManifest.Ingredient> ingredients = new ArrayList<>();
         for (JsonNode ingredient : active.assertionsLabelled(ManifestAssembly.INGREDIENT)) {
-            ingredients.add(checkIngredient(ingredient, manifests));
+            ingredients.add(checkIngredient(ingredient, manifests, redacted));
         }
         return new C2paManifest(active.label(), active.title(), active.claimGenerator(), active.actions(),
                 ingredients, signature.chain(), signature.timestamp());
@@ -150,8 +153,8 @@ public final class C2paReader {
         }
     }
 
-    private static C2paManifest.Ingredient checkIngredient(JsonNode ingredient, List<JumbfBox> manifests)
-            throws C2paVerificationException {
+    private static C2paManifest.Ingredient checkIngredient(JsonNode ingredient, List<JumbfBox> manifests,
+            Set<String> redacted) throws C2paVerificationException {
         Optional<String> manifestLabel = Optional.empty();
         JsonNode activeManifest = ingredient.path("activeManifest");
         if (!activeManifest.isMissingNode()) {
@@ -165,7 +168,7 @@ public final class C2paReader {
                 throw new C2paVerificationException(Failure.HASH_MISMATCH, ValidationCodes.INGREDIENT_MANIFEST_MISMATCH,
                         "The ingredient's manifest " + label + " was altered", null);
             }
-            StoredManifest.of(box).verifySignatureAndAssertions();
+            StoredManifest.of(box).verifySignatureAndAssertions(redacted);
             manifestLabel = Optional.of(label);
         }
         return new C2paManifest.Ingredient(StoredManifest.text(ingredient.path("dc:title")),

@@ -19,7 +19,12 @@ public final class C2paVerificationException extends Exception {
         /** The claim signature, its certificate chain or its timestamp does not verify. */
         SIGNATURE_INVALID,
         /** The signature verifies but the chain does not end in one of the caller's trust anchors. */
-        UNTRUSTED_SIGNER
+        UNTRUSTED_SIGNER,
+        /**
+         * The claim declares a redaction C2PA does not allow (of its own assertion, of actions or a hard binding), or
+         * one that did not happen (the assertion is still there, or never was).
+         */
+        REDACTION_INVALID
     }
 
     private final Failure failure;
@@ -59,6 +64,7 @@ public final class C2paVerificationException extends Exception {
             case HASH_MISMATCH -> ValidationCodes.DATA_HASH_MISMATCH;
             case SIGNATURE_INVALID -> ValidationCodes.CLAIM_SIGNATURE_MISMATCH;
             case UNTRUSTED_SIGNER -> ValidationCodes.SIGNING_CREDENTIAL_UNTRUSTED;
+            case REDACTION_INVALID -> ValidationCodes.ASSERTION_NOT_REDACTED;
         };
     }
 }

@@ -3,6 +3,7 @@ package io.vigil.crypto.c2pa;
 import io.vigil.crypto.c2pa.AudioContainer.Embedded;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,26 +54,49 @@ public final class C2paWriter {
      * ({@code c2pa.created}) with the given digital source type. Any manifest already in the file is replaced.
      */
     public byte[] sign(byte[] audio, String title, DigitalSourceType sourceType) throws C2paException {
+        return sign(audio, title, sourceType, Optional.empty());
+    }
+
+    /**
+     * As {@link #sign(byte[], String, DigitalSourceType)}, with the call's personal data in an
+     * {@value CallDetails#LABEL} assertion (which a redacted copy removes again).
+     */
+    public byte[] sign(byte[] audio, String title, DigitalSourceType sourceType, CallDetails call) throws C2paException {
+        return sign(audio, title, sourceType, Optional.of(call));
+    }
+
+    private byte[] sign(byte[] audio, String title, DigitalSourceType sourceType, Optional<CallDetails> call)
+            throws C2paException {
         Map<Object, Object> created = new LinkedHashMap<>();
         created.put("action", "c2pa.created");
         created.put("digitalSourceType", sourceType.uri());
         created.put("when", now());
         created.put("softwareAgent", generator.toCbor());
-        ManifestAssembly assembly = new ManifestAssembly(List.of(),
-                List.of(new ManifestAssembly.Assertion(ManifestAssembly.ACTIONS, Map.of("actions", List.of(created)))),
-                generator, title);
+        List<ManifestAssembly.Assertion> assertions = new ArrayList<>();
+        assertions.add(new ManifestAssembly.Assertion(ManifestAssembly.ACTIONS, Map.of("actions", List.of(created))));
+        call.ifPresent(c -> assertions.add(new ManifestAssembly.Assertion(CallDetails.LABEL, c.toCbor())));
+        ManifestAssembly assembly = new ManifestAssembly(List.of(), assertions, generator, title);
         return embedSigned(audio, assembly);
     }
 
     /**
      * Returns {@code redactedAudio} (WAV or MP3) with a manifest that names {@code signedOriginal}'s active
-     * manifest as its parent ingredient and records the redaction: {@code c2pa.opened} of the parent, then
-     * {@code c2pa.edited} with reason {@code c2pa.PII.present} and {@code description} (e.g. which spans were
-     * silenced; see {@link RedactedExport} for why not {@code c2pa.redacted}). The original must verify; its manifests are carried along so a verifier can check the history.
+     * manifest as its parent ingredient and records the redaction: {@code c2pa.opened} of the parent; if the
+     * parent carries the call's personal data ({@value CallDetails#LABEL}), {@code c2pa.redacted} of that
+     * assertion, which is removed from the parent's manifest and listed in the claim's {@code redacted_assertions};
+     * then {@code c2pa.edited} with reason {@code c2pa.PII.present} and {@code description} (e.g. which spans were
+     * silenced) for the audio. The original must verify; its manifests are carried along so a verifier can check
+     * the history (see {@link RedactedExport}).
      */
     public byte[] signRedactedExport(byte[] signedOriginal, byte[] redactedAudio, String title, String description)
             throws C2paException {
-        return embedSigned(redactedAudio, RedactedExport.assembly(signedOriginal, generator, title, description));
+        return signRedactedExport(signedOriginal, redactedAudio, title, description, RedactedExport.AS_C2PA_PRESCRIBES);
+    }
+
+    /** As above, with the redaction chosen by {@code plan} (tests write faulty redactions with it). */
+    byte[] signRedactedExport(byte[] signedOriginal, byte[] redactedAudio, String title, String description,
+            RedactedExport.Plan plan) throws C2paException {
+        return embedSigned(redactedAudio, RedactedExport.assembly(signedOriginal, generator, title, description, plan));
     }
 
     private byte[] embedSigned(byte[] audio, ManifestAssembly assembly) throws C2paException {

@@ -46,15 +46,18 @@ final class JumbfBox {
     private final byte[] payload;
     private final List<JumbfBox> children;
     private final byte[] encoded;
+    /** A superbox's description box as written (kept verbatim when a child is removed); null for content. */
+    private final byte[] description;
 
     private JumbfBox(String boxType, String typeCode, String label, byte[] payload, List<JumbfBox> children,
-            byte[] encoded) {
+            byte[] encoded, byte[] description) {
         this.boxType = boxType;
         this.typeCode = typeCode;
         this.label = label;
         this.payload = payload;
         this.children = children;
         this.encoded = encoded;
+        this.description = description;
     }
 
     /** A superbox of C2PA type {@code typeCode} (e.g. {@code c2ma}) labelled {@code label}. */
@@ -63,17 +66,35 @@ final class JumbfBox {
         ByteBuffer description = ByteBuffer.allocate(16 + 1 + labelBytes.length + 1);
         description.put(typeCode.getBytes(StandardCharsets.US_ASCII)).put(UUID_SUFFIX)
                 .put(TOGGLES_REQUESTABLE_WITH_LABEL).put(labelBytes).put((byte) 0);
+        return assemble(typeCode, label, box("jumd", description.array()), children);
+    }
+
+    private static JumbfBox assemble(String typeCode, String label, byte[] description, List<JumbfBox> children) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(box("jumd", description.array()));
+        body.writeBytes(description);
         for (JumbfBox child : children) {
             body.writeBytes(child.encoded);
         }
-        return new JumbfBox("jumb", typeCode, label, null, List.copyOf(children), box("jumb", body.toByteArray()));
+        return new JumbfBox("jumb", typeCode, label, null, List.copyOf(children), box("jumb", body.toByteArray()),
+                description);
+    }
+
+    /**
+     * This superbox without its child superbox {@code child} (compared by identity), every other byte as it was:
+     * the description box and the remaining children are copied, not re-encoded.
+     */
+    JumbfBox without(JumbfBox child) {
+        return assemble(typeCode, label, description, children.stream().filter(c -> c != child).toList());
+    }
+
+    /** This superbox with {@code old} (compared by identity) replaced by {@code replacement}, every other byte as it was. */
+    JumbfBox replacing(JumbfBox old, JumbfBox replacement) {
+        return assemble(typeCode, label, description, children.stream().map(c -> c == old ? replacement : c).toList());
     }
 
     /** A CBOR content box holding one encoded CBOR item. */
     static JumbfBox cborContent(byte[] cbor) {
-        return new JumbfBox("cbor", null, null, cbor.clone(), List.of(), box("cbor", cbor));
+        return new JumbfBox("cbor", null, null, cbor.clone(), List.of(), box("cbor", cbor), null);
     }
 
     /** Parses one box (and its descendants) that spans all of {@code bytes}. */
@@ -100,7 +121,7 @@ final class JumbfBox {
             String type = new String(bytes, at + 4, 4, StandardCharsets.US_ASCII);
             byte[] encoded = Arrays.copyOfRange(bytes, at, end);
             boxes.add(type.equals("jumb") ? parseSuperBox(bytes, at, end, encoded)
-                    : new JumbfBox(type, null, null, Arrays.copyOfRange(bytes, at + HEADER, end), List.of(), encoded));
+                    : new JumbfBox(type, null, null, Arrays.copyOfRange(bytes, at + HEADER, end), List.of(), encoded, null));
             at = end;
         }
         return boxes;
@@ -124,7 +145,8 @@ final class JumbfBox {
             }
             label = new String(description, 17, nul - 17, StandardCharsets.UTF_8);
         }
-        return new JumbfBox("jumb", typeCode, label, null, List.copyOf(inner.subList(1, inner.size())), encoded);
+        return new JumbfBox("jumb", typeCode, label, null, List.copyOf(inner.subList(1, inner.size())), encoded,
+                inner.get(0).encoded);
     }
 
     private static byte[] box(String type, byte[] body) {
@@ -161,6 +183,25 @@ final class JumbfBox {
         return children.stream().filter(c -> c.boxType.equals("cbor")).findFirst()
                 .map(c -> c.payload.clone())
                 .orElseThrow(() -> new C2paFormatException("Box '" + label + "' has no CBOR content"));
+    }
+
+    /** Whether every content box inside this superbox holds only zero bytes (how C2PA lets a redaction keep the box). */
+    boolean isZeroFilled() {
+        for (JumbfBox child : children) {
+            if (child.isSuperBox() ? !child.isZeroFilled() : !isZero(child.payload)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isZero(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The whole box as written. */

@@ -18,7 +18,8 @@ import java.util.UUID;
  *     c2as  "c2pa.assertions"
  *       cbor  "c2pa.actions.v2" ...          the caller's assertions, then
  *       cbor  "c2pa.hash.data"               { exclusions: [{start, length}], name, alg: "sha256", hash, pad: h'' }
- *     c2cl  "c2pa.claim.v2"    cbor { instanceID, claim_generator_info, signature, created_assertions, dc:title, alg }
+ *     c2cl  "c2pa.claim.v2"    cbor { instanceID, claim_generator_info, signature, created_assertions,
+ *                                     [redacted_assertions,] dc:title, alg }
  *     c2cs  "c2pa.signature"   cbor COSE_Sign1 ({@link ClaimSignature})
  * </pre>
  *
@@ -43,18 +44,34 @@ final class ManifestAssembly {
         }
     }
 
-    private final String label = "urn:c2pa:" + UUID.randomUUID();
+    private final String label;
     private final String instanceId = "xmp:iid:" + UUID.randomUUID();
     private final List<JumbfBox> ingredientManifests;
     private final List<Assertion> assertions;
+    private final List<String> redactedAssertions;
     private final ClaimGenerator generator;
     private final String title;
 
     ManifestAssembly(List<JumbfBox> ingredientManifests, List<Assertion> assertions, ClaimGenerator generator, String title) {
+        this(newLabel(), ingredientManifests, assertions, List.of(), generator, title);
+    }
+
+    /**
+     * A manifest labelled {@code label} whose claim lists {@code redactedAssertions} (absolute JUMBF URIs of assertions
+     * removed from the ingredient manifests) in {@code redacted_assertions}.
+     */
+    ManifestAssembly(String label, List<JumbfBox> ingredientManifests, List<Assertion> assertions,
+            List<String> redactedAssertions, ClaimGenerator generator, String title) {
+        this.label = label;
         this.ingredientManifests = List.copyOf(ingredientManifests);
         this.assertions = List.copyOf(assertions);
+        this.redactedAssertions = List.copyOf(redactedAssertions);
         this.generator = generator;
         this.title = title;
+    }
+
+    static String newLabel() {
+        return "urn:c2pa:" + UUID.randomUUID();
     }
 
     String label() {
@@ -106,6 +123,9 @@ final class ManifestAssembly {
         claim.put("claim_generator_info", generator.toCbor());
         claim.put("signature", "self#jumbf=/c2pa/" + label + "/" + SIGNATURE_LABEL);
         claim.put("created_assertions", created);
+        if (!redactedAssertions.isEmpty()) {
+            claim.put("redacted_assertions", redactedAssertions);
+        }
         claim.put("dc:title", title);
         claim.put("alg", "sha256");
         return Cbor.encode(claim);

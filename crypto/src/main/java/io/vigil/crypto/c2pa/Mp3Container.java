@@ -30,20 +30,30 @@ final class Mp3Container implements AudioContainer {
     private static final int TAG_HEADER = 10;
     private static final int FRAME_HEADER = 10;
 
-    /** The parts of an input file: its tag's version and frames, and the audio after the tag. */
-    private record Parsed(int version, byte[] frames, byte[] audio) {
+    /**
+     * The parts of an input file: its tag's version, the frames it keeps (all but a C2PA GEOB), whether it had a
+     * C2PA GEOB, and where the audio starts. The audio is not copied out: each embed copies it once, into the result.
+     */
+    private record Parsed(int version, byte[] frames, boolean hadManifest, int audioStart) {
     }
 
     @Override
     public byte[] withoutManifest(byte[] asset) throws C2paFormatException {
         Parsed parsed = parse(asset);
-        return parsed.frames.length == 0 ? parsed.audio : tag(parsed.version, parsed.frames, parsed.audio);
+        if (!parsed.hadManifest) {
+            return asset;
+        }
+        if (parsed.frames.length == 0) {
+            return Arrays.copyOfRange(asset, parsed.audioStart, asset.length);
+        }
+        return tag(parsed.version, parsed.frames, asset, parsed.audioStart);
     }
 
     @Override
     public Embedded embed(byte[] manifestFree, byte[] store) throws C2paFormatException {
         Parsed parsed = parse(manifestFree);
-        ByteArrayOutputStream frames = new ByteArrayOutputStream();
+        ByteArrayOutputStream frames = new ByteArrayOutputStream(parsed.frames.length + FRAME_HEADER
+                + GEOB_PREFIX.length + store.length);
         frames.writeBytes(parsed.frames);
         int geobBody = GEOB_PREFIX.length + store.length;
         frames.writeBytes("GEOB".getBytes(StandardCharsets.US_ASCII));
@@ -52,7 +62,15 @@ final class Mp3Container implements AudioContainer {
         frames.writeBytes(GEOB_PREFIX);
         long storeOffset = TAG_HEADER + frames.size();
         frames.writeBytes(store);
-        return new Embedded(tag(parsed.version, frames.toByteArray(), parsed.audio), storeOffset, store.length);
+        return new Embedded(tag(parsed.version, frames.toByteArray(), manifestFree, parsed.audioStart), storeOffset,
+                store.length);
+    }
+
+    /** Where {@link #embed} would put the store, from the tag's frames alone: the audio is neither parsed nor copied. */
+    @Override
+    public long[] exclusion(byte[] manifestFree, byte[] store) throws C2paFormatException {
+        Parsed parsed = parse(manifestFree);
+        return new long[] {TAG_HEADER + parsed.frames.length + FRAME_HEADER + GEOB_PREFIX.length, store.length};
     }
 
     @Override
@@ -87,12 +105,13 @@ final class Mp3Container implements AudioContainer {
             if (asset.length < 2 || (asset[0] & 0xFF) != 0xFF || (asset[1] & 0xE0) != 0xE0) {
                 throw new C2paFormatException("Not an MP3 file: neither an ID3v2 tag nor an MPEG frame sync at the start");
             }
-            return new Parsed(4, new byte[0], asset);
+            return new Parsed(4, new byte[0], false, 0);
         }
         checkTagHeader(asset);
         int version = asset[3];
         int end = TAG_HEADER + tagSize(asset);
         ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        boolean hadManifest = false;
         int at = TAG_HEADER;
         // Frames end at the tag's end or where zero padding starts.
         while (at + FRAME_HEADER <= end && asset[at] != 0) {
@@ -101,12 +120,14 @@ final class Mp3Container implements AudioContainer {
             if (next > end) {
                 throw new C2paFormatException("ID3 frame at offset " + at + " runs past the tag");
             }
-            if (!isC2paGeob(asset, at, size)) {
+            if (isC2paGeob(asset, at, size)) {
+                hadManifest = true;
+            } else {
                 kept.write(asset, at, next - at);
             }
             at = next;
         }
-        return new Parsed(version, kept.toByteArray(), Arrays.copyOfRange(asset, end, asset.length));
+        return new Parsed(version, kept.toByteArray(), hadManifest, end);
     }
 
     private static boolean hasTag(byte[] asset) {
@@ -185,13 +206,18 @@ final class Mp3Container implements AudioContainer {
         return -1;
     }
 
-    private static byte[] tag(int version, byte[] frames, byte[] audio) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(TAG_HEADER + frames.length + audio.length);
-        out.writeBytes(new byte[] {'I', 'D', '3', (byte) version, 0, 0});
-        out.writeBytes(synchsafe(frames.length));
-        out.writeBytes(frames);
-        out.writeBytes(audio);
-        return out.toByteArray();
+    /** A new ID3v2 tag holding {@code frames}, followed by the audio of {@code asset} from {@code audioStart}: one allocation, one copy. */
+    private static byte[] tag(int version, byte[] frames, byte[] asset, int audioStart) {
+        int audioLength = asset.length - audioStart;
+        byte[] out = new byte[TAG_HEADER + frames.length + audioLength];
+        out[0] = 'I';
+        out[1] = 'D';
+        out[2] = '3';
+        out[3] = (byte) version;
+        System.arraycopy(synchsafe(frames.length), 0, out, 6, 4);
+        System.arraycopy(frames, 0, out, TAG_HEADER, frames.length);
+        System.arraycopy(asset, audioStart, out, TAG_HEADER + frames.length, audioLength);
+        return out;
     }
 
     private static byte[] geobPrefix() {

@@ -5,81 +5,134 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The manifest of a redacted export: a new file (the recording with PII spans silenced) whose manifest names
- * the signed original as its parent.
+ * the signed original as its parent and removes the call's personal data from the parent's manifest.
  *
  * <pre>
  * c2pa.ingredient.v3 { dc:title, dc:format, relationship: "parentOf",
- *                      activeManifest: hashed URI of the original's manifest box,
+ *                      activeManifest: hashed URI of the original's manifest box (as carried, i.e. redacted),
  *                      claimSignature: hashed URI of the original's signature box,
  *                      validationResults: { activeManifest: { success: [what we verified], informational: [], failure: [] } } }
  * c2pa.actions.v2    { actions: [ { action: "c2pa.opened", softwareAgent, parameters: { ingredients: [hashed URI of the ingredient] } },
+ *                                 { action: "c2pa.redacted", softwareAgent, reason: "c2pa.PII.present",
+ *                                   parameters: { redacted: "self#jumbf=/c2pa/&lt;original&gt;/c2pa.assertions/io.vigil.call" } },
  *                                 { action: "c2pa.edited", softwareAgent, reason: "c2pa.PII.present", description } ] }
+ * claim              redacted_assertions: [ the same URI ]
  * </pre>
  *
- * <p>The edit is {@code c2pa.edited}, not {@code c2pa.redacted}: in C2PA 2.x {@code c2pa.redacted} means that
- * assertions were removed from an ingredient's manifest and must name them ({@code parameters.redacted}, listed
- * in the claim's {@code redacted_assertions}); c2pa-ts rejects it otherwise. Here the audio is edited and the
- * original manifest stays whole, so the PII reason rides on the edit.
+ * <p>Two things change, so there are two actions. {@code c2pa.redacted} is C2PA's action for removing an assertion
+ * from an ingredient's manifest: the original's {@value CallDetails#LABEL} assertion (caller, call id, tenant, time)
+ * is taken out of the original's assertion store, which C2PA allows because the original's claim keeps only its
+ * hash and its signature covers the claim, not the assertion store; the new claim lists the assertion's URI in
+ * {@code redacted_assertions}. Actions and hard bindings may not be redacted, and a claim may not redact its own
+ * assertions. {@code c2pa.edited} with the PII reason records that the audio itself was silenced, which is a change of
+ * content rather than of a manifest. An original without the personal data assertion (signed before it existed, or
+ * itself a redacted copy) gets the edit only.
  *
- * <p>Every manifest of the original's store is copied, unchanged, into the new store ahead of the new one, so
- * a verifier can follow the history without the original file. The original must verify (hard binding,
- * signature, chain) before we vouch for it as an ingredient; its {@code validationResults} record exactly
- * those checks.
+ * <p>Every manifest of the original's store is copied into the new store ahead of the new one, so a verifier can
+ * follow the history without the original file: unchanged, except the parent's assertion store without the redacted
+ * box. The original must verify (hard binding, signature, chain) before we vouch for it as an ingredient; its
+ * {@code validationResults} record exactly those checks.
  */
 final class RedactedExport {
 
-    /** C2PA's redaction reason for personal data, used as the reason of the edit. */
+    /** C2PA's redaction reason for personal data. */
     static final String PII_REASON = "c2pa.PII.present";
+    /** C2PA's action for assertions removed from an ingredient's manifest. */
+    static final String REDACTED_ACTION = "c2pa.redacted";
+
+    /**
+     * What the new claim declares redacted ({@code uri}) and whether the assertion is taken out of the parent's
+     * manifest. Writing anything but {@link #AS_C2PA_PRESCRIBES} is for tests that check readers catch it.
+     */
+    record Redaction(String uri, boolean removed) {
+    }
+
+    /** Chooses the redaction, given the new manifest's label and the URI of the parent's personal data, if any. */
+    interface Plan {
+        Optional<Redaction> choose(String newManifestLabel, Optional<String> personalData);
+    }
+
+    /** Redact the parent's personal data assertion, if it has one, and remove it from the parent's manifest. */
+    static final Plan AS_C2PA_PRESCRIBES = (label, personalData) -> personalData.map(uri -> new Redaction(uri, true));
 
     private RedactedExport() {
     }
 
     static ManifestAssembly assembly(byte[] signedOriginal, ClaimGenerator generator, String title, String description)
             throws C2paException {
+        return assembly(signedOriginal, generator, title, description, AS_C2PA_PRESCRIBES);
+    }
+
+    static ManifestAssembly assembly(byte[] signedOriginal, ClaimGenerator generator, String title, String description,
+            Plan plan) throws C2paException {
         AudioFormat format = AudioFormat.detect(signedOriginal);
         C2paManifest original;
         List<JumbfBox> manifests;
         try {
             original = C2paReader.create().read(signedOriginal);
             Located located = format.container().locate(signedOriginal).orElseThrow();
-            manifests = JumbfBox.parse(located.store()).children().stream()
-                    .filter(b -> JumbfBox.MANIFEST.equals(b.typeCode())).toList();
+            manifests = new ArrayList<>(JumbfBox.parse(located.store()).children().stream()
+                    .filter(b -> JumbfBox.MANIFEST.equals(b.typeCode())).toList());
         } catch (C2paVerificationException | C2paFormatException e) {
             throw new C2paException("The original recording's C2PA manifest does not verify, so a redacted export cannot "
                     + "name it as its parent: " + e.getMessage(), e);
         }
         JumbfBox parent = manifests.get(manifests.size() - 1);
-        JumbfBox parentSignature = parent.child(ManifestAssembly.SIGNATURE_LABEL).orElseThrow();
-        String parentUri = "self#jumbf=/c2pa/" + parent.label();
+        JumbfBox parentAssertions = parent.child(ManifestAssembly.ASSERTIONS_LABEL).orElseThrow();
+        Optional<JumbfBox> personal = parentAssertions.child(CallDetails.LABEL);
+        String label = ManifestAssembly.newLabel();
+        Optional<Redaction> redaction = plan.choose(label,
+                personal.map(box -> ManifestAssembly.assertionUri(parent.label(), box.label())));
+        JumbfBox carried = parent;
+        if (redaction.isPresent() && redaction.get().removed() && personal.isPresent()) {
+            carried = parent.replacing(parentAssertions, parentAssertions.without(personal.get()));
+            manifests.set(manifests.size() - 1, carried);
+        }
+        JumbfBox parentSignature = carried.child(ManifestAssembly.SIGNATURE_LABEL).orElseThrow();
+        String parentUri = "self#jumbf=/c2pa/" + carried.label();
 
         Map<Object, Object> ingredient = new LinkedHashMap<>();
         ingredient.put("dc:title", original.title().orElse("original recording"));
         ingredient.put("dc:format", format.mediaType());
         ingredient.put("relationship", "parentOf");
-        ingredient.put("activeManifest", ManifestAssembly.hashedUri(parentUri, parent));
+        ingredient.put("activeManifest", ManifestAssembly.hashedUri(parentUri, carried));
         ingredient.put("claimSignature", ManifestAssembly.hashedUri(parentUri + "/" + ManifestAssembly.SIGNATURE_LABEL,
                 parentSignature));
-        ingredient.put("validationResults", Map.of("activeManifest", validationResults(parent)));
+        ingredient.put("validationResults", Map.of("activeManifest", validationResults(carried)));
         ManifestAssembly.Assertion ingredientAssertion = new ManifestAssembly.Assertion(ManifestAssembly.INGREDIENT, ingredient);
 
+        List<Object> actions = new ArrayList<>();
         Map<Object, Object> opened = new LinkedHashMap<>();
         opened.put("action", "c2pa.opened");
         opened.put("softwareAgent", generator.toCbor());
         opened.put("parameters", Map.of("ingredients", List.of(ManifestAssembly.hashedUri(
                 "self#jumbf=" + ManifestAssembly.ASSERTIONS_LABEL + "/" + ManifestAssembly.INGREDIENT, ingredientAssertion.box()))));
+        actions.add(opened);
+        redaction.ifPresent(r -> {
+            Map<Object, Object> redacted = new LinkedHashMap<>();
+            redacted.put("action", REDACTED_ACTION);
+            redacted.put("softwareAgent", generator.toCbor());
+            redacted.put("reason", PII_REASON);
+            redacted.put("when", C2paWriter.now());
+            redacted.put("parameters", Map.of("redacted", r.uri()));
+            actions.add(redacted);
+        });
         Map<Object, Object> edited = new LinkedHashMap<>();
         edited.put("action", "c2pa.edited");
         edited.put("softwareAgent", generator.toCbor());
         edited.put("reason", PII_REASON);
         edited.put("when", C2paWriter.now());
         edited.put("description", description);
-        ManifestAssembly.Assertion actions = new ManifestAssembly.Assertion(ManifestAssembly.ACTIONS,
-                Map.of("actions", List.of(opened, edited)));
+        actions.add(edited);
+        ManifestAssembly.Assertion actionsAssertion = new ManifestAssembly.Assertion(ManifestAssembly.ACTIONS,
+                Map.of("actions", actions));
 
-        return new ManifestAssembly(manifests, List.of(ingredientAssertion, actions), generator, title);
+        return new ManifestAssembly(label, manifests, List.of(ingredientAssertion, actionsAssertion),
+                redaction.map(r -> List.of(r.uri())).orElse(List.of()), generator, title);
     }
 
     /** The status codes for the checks {@link C2paReader} just passed on the parent manifest. */

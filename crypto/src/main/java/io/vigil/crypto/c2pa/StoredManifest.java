@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One manifest ({@code c2ma} box) as read from a store: its claim, assertion store and signature, with the
@@ -52,10 +53,21 @@ final class StoredManifest {
 
     /** Verifies the claim signature and that every assertion the claim lists still has its recorded hash. */
     ClaimSignature.Verified verifySignatureAndAssertions() throws C2paVerificationException {
+        return verifySignatureAndAssertions(Set.of());
+    }
+
+    /**
+     * As {@link #verifySignatureAndAssertions()}, skipping the assertions a later claim redacted ({@code redacted}:
+     * absolute JUMBF URIs, already checked by {@link Redactions}): they are gone, only their hash is left in the claim.
+     */
+    ClaimSignature.Verified verifySignatureAndAssertions(Set<String> redacted) throws C2paVerificationException {
         ClaimSignature.Verified verified = ClaimSignature.verify(signature, claimBytes);
         for (String field : List.of("created_assertions", "gathered_assertions")) {
             for (JsonNode reference : claim.path(field)) {
                 String url = reference.path("url").asText();
+                if (redacted.contains(absolute(url))) {
+                    continue;
+                }
                 JumbfBox box = assertionBox(url.substring(url.lastIndexOf('/') + 1))
                         .orElseThrow(() -> new C2paVerificationException(Failure.HASH_MISMATCH,
                                 ValidationCodes.ASSERTION_MISSING, "The claim references " + url
@@ -67,6 +79,45 @@ final class StoredManifest {
             }
         }
         return verified;
+    }
+
+    /** The claim's {@code redacted_assertions}: JUMBF URIs of assertions removed from ingredient manifests. */
+    List<String> redactedAssertions() throws C2paVerificationException {
+        JsonNode field = claim.path("redacted_assertions");
+        List<String> uris = new ArrayList<>();
+        if (field.isMissingNode()) {
+            return uris;
+        }
+        if (!field.isArray()) {
+            throw new C2paVerificationException(Failure.MALFORMED, "The claim's redacted_assertions is not a list");
+        }
+        for (JsonNode uri : field) {
+            if (!uri.isTextual()) {
+                throw new C2paVerificationException(Failure.MALFORMED, "The claim's redacted_assertions holds a non-URI");
+            }
+            uris.add(uri.asText());
+        }
+        return uris;
+    }
+
+    /** Whether the claim lists the assertion at {@code absoluteUri} (created or gathered). */
+    boolean listsAssertion(String absoluteUri) {
+        for (String field : List.of("created_assertions", "gathered_assertions")) {
+            for (JsonNode reference : claim.path(field)) {
+                if (absolute(reference.path("url").asText()).equals(absoluteUri)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** {@code url} as an absolute JUMBF URI: a claim may name its own assertions relative to its manifest. */
+    private String absolute(String url) {
+        String relative = "self#jumbf=" + ManifestAssembly.ASSERTIONS_LABEL + "/";
+        return url.startsWith(relative)
+                ? ManifestAssembly.assertionUri(label(), url.substring(relative.length()))
+                : url;
     }
 
     /** The decoded contents of every assertion whose label is {@code label} or {@code label__<n>}. */
@@ -107,7 +158,7 @@ final class StoredManifest {
         return actions;
     }
 
-    private Optional<JumbfBox> assertionBox(String label) {
+    Optional<JumbfBox> assertionBox(String label) {
         return assertionStore.child(label);
     }
 

@@ -22,6 +22,11 @@ public final class ValidationCodes {
     public static final String TIMESTAMP_MISMATCH = "timeStamp.mismatch";
     public static final String INGREDIENT_MANIFEST_VALIDATED = "ingredient.manifest.validated";
     public static final String INGREDIENT_MANIFEST_MISMATCH = "ingredient.manifest.mismatch";
+    public static final String ASSERTION_SELF_REDACTED = "assertion.selfRedacted";
+    public static final String ASSERTION_NOT_REDACTED = "assertion.notRedacted";
+    public static final String ACTION_REDACTED = "assertion.action.redacted";
+    public static final String ACTION_REDACTION_MISMATCH = "assertion.action.redactionMismatch";
+    public static final String HARD_BINDING_REDACTED = "assertion.hardBinding.redacted";
     public static final String CLAIM_MISSING = "claim.missing";
     public static final String CLAIM_MALFORMED = "claim.malformed";
 

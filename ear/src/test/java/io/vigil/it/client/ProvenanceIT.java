@@ -42,6 +42,7 @@ class ProvenanceIT {
 
     private static Browser browser;
     private static byte[] playedBack;
+    private static String callId;
     private static Path directory;
     private static Path root;
 
@@ -69,6 +70,7 @@ class ProvenanceIT {
                     + "[following-sibling::small[contains(., 'mixed track')]]"));
             if (!mixed.isEmpty()) {
                 recording = URI.create(mixed.get(0).getAttribute("data-recording")).getPath();
+                callId = link.substring(link.indexOf("id=") + 3).split("&")[0];
                 break;
             }
         }
@@ -150,6 +152,53 @@ class ProvenanceIT {
         JsonNode active = store.path("manifests").path(store.path("active_manifest").asText());
         assertTrue(active.path("assertions").toString().contains("/trainedAlgorithmicMedia"), active::toPrettyString);
         assertEquals("agent-reply", active.path("title").asText());
+    }
+
+    @Test
+    void aRedactedExportIsTrustedByC2paRsAndRedactsTheCallersDetailsFromTheOriginalsManifest() throws Exception {
+        String legal = TestStack.userToken("acme-legal");
+        HttpResponse<String> created = TestStack.postJson("/api/v1/exports", legal, "{\"matter\":\"C2PA redaction\","
+                + "\"callIds\":[\"" + callId + "\"],\"audio\":\"REDACTED\",\"contents\":[\"TRANSCRIPT\"],"
+                + "\"prefix\":\"C2PA\",\"start\":1}");
+        assertEquals(202, created.statusCode(), created::body);
+        String exportId = JSON.readTree(created.body()).path("id").asText();
+        String state = "";
+        for (int i = 0; i < 600 && !state.contains("\"state\":\"DONE\"") && !state.contains("FAILED"); i++) {
+            Thread.sleep(200);
+            state = TestStack.get("/api/v1/exports/" + exportId, legal).body();
+        }
+        assertTrue(state.contains("\"state\":\"DONE\""), state);
+        HttpResponse<byte[]> bundle = send(HttpRequest.newBuilder(URI.create(TestStack.baseUrl() + "/api/v1/exports/"
+                + exportId + "/bundle")).header("Authorization", "Bearer " + legal).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, bundle.statusCode());
+        byte[] redacted = null;
+        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(bundle.body()))) {
+            for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                if (entry.getName().startsWith("NATIVES/") && entry.getName().endsWith(".wav")) {
+                    redacted = zip.readAllBytes();
+                }
+            }
+        }
+        assertTrue(redacted != null, "the bundle carries the redacted recording");
+
+        JsonNode report = C2paRs.verify(Files.write(directory.resolve("redacted-export.wav"), redacted), root);
+        assertEquals("Trusted", C2paRs.state(report), report::toPrettyString);
+        assertEquals(List.of(), C2paRs.codes(report, "failure"), report::toPrettyString);
+        assertEquals(List.of(), C2paRs.codes(report, "ingredientFailure"), report::toPrettyString);
+        JsonNode store = report.path("c2paRs").path("manifestStore");
+        JsonNode active = store.path("manifests").path(store.path("active_manifest").asText());
+        assertTrue(active.path("assertions").toString().contains("\"c2pa.redacted\""), active::toPrettyString);
+        String parent = active.path("ingredients").path(0).path("active_manifest").asText();
+        assertFalse(store.path("manifests").path(parent).path("assertions").toString().contains("io.vigil.call"),
+                () -> "the original's manifest still names the caller: " + store.toPrettyString());
+        JsonNode original = C2paRs.verify(Files.write(directory.resolve("original.wav"), playedBack), root);
+        JsonNode originalStore = original.path("c2paRs").path("manifestStore");
+        assertTrue(originalStore.path("manifests").path(originalStore.path("active_manifest").asText()).path("assertions")
+                .toString().contains("io.vigil.call"), "the stored recording names the caller");
+
+        JsonNode ours = json(post("/api/v1/c2pa/verify", TestStack.userToken("acme-compliance"), "audio/wav", redacted));
+        assertEquals("Trusted", ours.path("state").asText(), ours::toPrettyString);
+        assertTrue(ours.path("actions").toString().contains("c2pa.redacted"), ours::toPrettyString);
     }
 
     @Test

@@ -22,15 +22,20 @@ import io.vigil.session.application.CallCatalog;
 import io.vigil.session.domain.CallQuery;
 import io.vigil.tenancy.TenantDirectory;
 import io.vigil.tenancy.TenantId;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import java.io.InputStream;
 import java.io.StringWriter;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
@@ -57,6 +62,8 @@ class ProvenanceIT {
     private CallCatalog catalog;
     @EJB
     private TenantDirectory tenants;
+    @Resource(lookup = "jdbc/vigil")
+    private DataSource db;
 
     @Test
     void anAgentTrackIsSignedWithTheTenantsKeyAndTrusted() throws Exception {
@@ -133,6 +140,53 @@ class ProvenanceIT {
         assertEquals(List.of("c2pa.created"), row.actions());
         assertEquals(provenance.verify(health, stored).manifestLabel().orElseThrow(), row.manifestLabel());
         assertTrue(provenance.forSession(tenant("acme-bank"), call).isEmpty(), "another tenant sees nothing");
+    }
+
+    @Test
+    void aStoredRecordingCarriesTheCallersDetailsAndItsRedactedCopyRedactsThem() throws Exception {
+        TenantId health = tenant("northwind-health");
+        UUID call = catalog.page(health, CallQuery.firstPage(1)).get(0).id();
+        String callerHash;
+        try (Connection c = db.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT caller_ref_hash FROM call_session WHERE id = ?")) {
+            s.setObject(1, call);
+            try (ResultSet r = s.executeQuery()) {
+                assertTrue(r.next());
+                callerHash = r.getString(1);
+            }
+        }
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        byte[] voice = new byte[16000];
+        java.util.Arrays.fill(voice, (byte) 3);
+        UUID original = provenance.signAndStore(health, call, "mixed-it-" + suffix, new WavAudio(8000, voice),
+                TrackKind.COMPOSITE);
+
+        UUID copy = provenance.signAndStoreRedactedCopy(health, original, "mixed-it-" + suffix + "-redacted",
+                new WavAudio(8000, new byte[16000]), "1 PII span silenced");
+
+        byte[] originalBytes = stored(health, original);
+        byte[] copyBytes = stored(health, copy);
+        assertTrue(latin1(originalBytes).contains(callerHash), "the original's manifest names the caller (its keyed hash)");
+        assertFalse(latin1(copyBytes).contains(callerHash), "the redacted copy does not");
+        ProvenanceReport report = provenance.verify(health, copyBytes);
+        assertEquals("Trusted", report.state(), report::toString);
+        assertEquals(List.of(), report.failureCodes(), report::toString);
+        assertEquals(List.of("c2pa.opened", "c2pa.redacted", "c2pa.edited"),
+                report.actions().stream().map(ProvenanceReport.Action::action).toList());
+        assertEquals("c2pa.PII.present", report.actions().get(1).reason().orElseThrow());
+        RecordingProvenance row = provenance.forSession(health, call).stream()
+                .filter(p -> p.recordingId().equals(copy)).findFirst().orElseThrow();
+        assertEquals(List.of("c2pa.opened", "c2pa.redacted", "c2pa.edited"), row.actions());
+    }
+
+    private byte[] stored(TenantId tenant, UUID recording) throws Exception {
+        try (RecordingReader reader = library.open(tenant, recording).orElseThrow(); InputStream in = reader.openAt(0)) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static String latin1(byte[] bytes) {
+        return new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     @Test
