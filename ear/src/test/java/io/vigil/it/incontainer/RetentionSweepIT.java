@@ -246,6 +246,9 @@ class RetentionSweepIT {
         UUID withAnAmericanCall = f.export(40, old, american);
         UUID madeLastWeek = f.export(7, old);
         UUID due = f.export(40, old);
+        UUID gone = f.call(400, null);
+        UUID ofADeletedCall = f.export(7, gone);
+        f.update("DELETE FROM call_session WHERE id = ?", gone); // as a sweep deletes a call's metadata
 
         SweepRun run = sweeps.runNow(f.tenant, SweepMode.APPLY, null, ADMIN);
 
@@ -255,6 +258,8 @@ class RetentionSweepIT {
         assertEquals("DONE", exportState(f, withAnAmericanCall), "the US call's exports are kept 100 days");
         assertEquals("DONE", exportState(f, madeLastWeek), "the export's own period has not passed");
         assertTrue(bundleExists(f, withAnAmericanCall) && bundleExists(f, madeLastWeek));
+        assertEquals(0, f.count("SELECT count(*) FROM export_request WHERE id = ?", ofADeletedCall),
+                "a copy of calls retention deleted does not outlive them");
     }
 
     @Test

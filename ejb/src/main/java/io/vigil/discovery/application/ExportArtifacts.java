@@ -46,10 +46,10 @@ public class ExportArtifacts implements ExpiringArtifacts {
         String present = rule.action() == RetentionAction.CRYPTO_SHRED ? "e.state IN ('DONE', 'FAILED')"
                 : "e.state IN ('DONE', 'FAILED', 'EXPIRED')";
         String sql = "SELECT e.id FROM export_request e WHERE e.tenant_id = ?1 AND " + present
-                // every call still on record is due (a deleted call has nothing left to keep)
+                // every call still on record is due; a call retention deleted counts as due, since a copy of it
+                // must not outlive it
                 + " AND NOT EXISTS (SELECT 1 FROM export_call ec JOIN call_session c ON c.id = ec.session_id"
                 + " WHERE ec.export_id = e.id AND NOT " + rule.dueSince("c", "GREATEST(COALESCE(e.finished_at, e.requested_at), c.ended_at)") + ")"
-                + " AND EXISTS (SELECT 1 FROM export_call ec JOIN call_session c ON c.id = ec.session_id WHERE ec.export_id = e.id)"
                 + " AND NOT EXISTS (SELECT 1 FROM export_call ec WHERE ec.export_id = e.id AND " + DueRule.held("ec.session_id") + ")"
                 + (after == null ? "" : " AND e.id > CAST(?2 AS uuid)") + " ORDER BY e.id LIMIT " + limit;
         var query = em.createNativeQuery(sql).setParameter(1, tenant.value());
