@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,6 +20,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -92,8 +94,14 @@ class RetentionBrowserIT {
                 type(b, "audit:objectId", key);
                 b.driver.findElement(By.id("audit:objectId")).sendKeys(Keys.TAB);
                 b.wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript("return jQuery.active === 0"));
-                change = b.driver.findElements(By.cssSelector("[id='audit:table'] tbody tr")).stream().map(WebElement::getText)
-                        .filter(row -> row.contains("400 days, DELETE")).findFirst().orElse(null);
+                change = b.wait.until(d -> {
+                    try { // the table may be rendered again by the filter's request meanwhile: read it again then
+                        return Optional.ofNullable(d.findElements(By.cssSelector("[id='audit:table'] tbody tr")).stream()
+                                .map(WebElement::getText).filter(row -> row.contains("400 days, DELETE")).findFirst().orElse(null));
+                    } catch (StaleElementReferenceException e) {
+                        return null;
+                    }
+                }).orElse(null);
                 if (change == null) {
                     Thread.sleep(500);
                     b.driver.navigate().refresh(); // the trail commits in groups: the entry appears shortly
@@ -102,9 +110,14 @@ class RetentionBrowserIT {
             assertTrue(change != null, "the change is in the audit trail");
             // the entry's details hold both values: old 365 days, new 400 days
             assertTrue(change.contains("retention.policy-change") && change.contains("365 days, DELETE"), change);
-            WebElement table = b.driver.findElement(By.id("audit:table"));
-            assertTrue(table.getText().contains("none") && table.getText().contains("365 days, DELETE"),
-                    "the override's creation is there too: " + table.getText());
+            String table = b.wait.until(d -> {
+                try {
+                    return d.findElement(By.id("audit:table")).getText();
+                } catch (StaleElementReferenceException e) {
+                    return null;
+                }
+            });
+            assertTrue(table.contains("none") && table.contains("365 days, DELETE"), "the override's creation is there too: " + table);
             b.signOut();
 
             b.open("/retention/index.xhtml", "northwind-admin");
