@@ -3,6 +3,10 @@
 var VigilTestCall = (function () {
   var RATE = 24000;
   var ws, ctx, mic, processor, sessionId, playEnd = 0, itemId = null, itemStart = 0, sources = [];
+  // The microphone opens once the agent's greeting (its AI disclosure) has been played: a caller who speaks at once,
+  // or a noisy room, would otherwise interrupt the greeting before any of it was heard, and the call would go on
+  // without the disclosure ever reaching the page.
+  var listening = false;
 
   function el(id) { return document.getElementById(id); }
 
@@ -34,6 +38,7 @@ var VigilTestCall = (function () {
     var source = ctx.createMediaStreamSource(stream);
     processor = ctx.createScriptProcessor(2048, 1, 1);
     processor.onaudioprocess = function (e) {
+      if (!listening) return;
       var f = e.inputBuffer.getChannelData(0), pcm = new Int16Array(f.length);
       for (var i = 0; i < f.length; i++) {
         var v = Math.max(-1, Math.min(1, f[i]));
@@ -74,6 +79,15 @@ var VigilTestCall = (function () {
     event('you interrupted the agent after ' + heard + ' ms');
   }
 
+  function listenAfterPlayback() {
+    if (listening) return;
+    var wait = Math.max(0, playEnd - ctx.currentTime);
+    setTimeout(function () {
+      listening = true;
+      status('Listening: speak now. Hang up to end the call.');
+    }, Math.round(wait * 1000) + 100);
+  }
+
   function onMessage(m) {
     var e = JSON.parse(m.data);
     switch (e.type) {
@@ -90,7 +104,8 @@ var VigilTestCall = (function () {
       case 'input_audio_buffer.speech_stopped':
         event('speech stopped'); break;
       case 'response.done':
-        event('response ' + (e.response && e.response.status)); break;
+        event('response ' + (e.response && e.response.status));
+        listenAfterPlayback(); break;
       case 'session.created':
         event('session created'); break;
       case 'error':
@@ -112,6 +127,8 @@ var VigilTestCall = (function () {
   return {
     start: function (ticket, id) {
       sessionId = id;
+      listening = false;
+      playEnd = 0;
       el('test-call-transcript').innerHTML = '';
       el('test-call-events').innerHTML = '';
       el('test-call-result').hidden = true;
@@ -121,7 +138,7 @@ var VigilTestCall = (function () {
         var scheme = location.protocol === 'https:' ? 'wss://' : 'ws://';
         ws = new WebSocket(scheme + location.host + VIGIL_CONTEXT + '/media/browser?ticket=' + encodeURIComponent(ticket));
         ws.onopen = function () {
-          status('Connected: speak after the agent has introduced itself.');
+          status('Connected: the agent introduces itself first; your microphone opens when it has finished.');
           el('test-call-hangup').disabled = false;
           send({ type: 'session.update', session: { input_audio_format: 'pcm16', output_audio_format: 'pcm16' } });
           send({ type: 'response.create' });

@@ -59,6 +59,8 @@ public final class VigilDeployment {
             throw new UncheckedIOException(e);
         }
         web.addPackage("io.vigil.it.incontainer");
+        // a local RFC 3161 authority the in-container tests start inside the server (the crypto module's test jar)
+        web.addClass(io.vigil.crypto.testing.LocalTimestampAuthority.class);
         openArquillianRunner(web);
         ear.delete(WEB_MODULE);
         ear.addAsModule(Testable.archiveToTest(web));

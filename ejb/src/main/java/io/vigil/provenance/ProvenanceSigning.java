@@ -14,6 +14,7 @@ import io.vigil.crypto.c2pa.C2paVerificationException;
 import io.vigil.crypto.c2pa.C2paWriter;
 import io.vigil.crypto.c2pa.CallDetails;
 import io.vigil.crypto.c2pa.ClaimGenerator;
+import io.vigil.crypto.c2pa.TimestampAuthority;
 import io.vigil.keys.KeyRegistry;
 import io.vigil.recording.CallRecorder;
 import io.vigil.recording.RecordingLibrary;
@@ -93,7 +94,16 @@ public class ProvenanceSigning {
 
     /** {@code audio} (WAV or MP3) with a new C2PA manifest; an existing manifest is replaced. */
     public byte[] sign(TenantId tenant, byte[] audio, String title, TrackKind kind) throws ProvenanceException {
-        C2paWriter writer = writer(tenant);
+        return sign(tenant, audio, title, kind, Optional.empty());
+    }
+
+    /**
+     * {@link #sign(TenantId, byte[], String, TrackKind)}, stamped at {@code authority} when given (an export's own
+     * timestamp authority) instead of the configured C2PA one.
+     */
+    public byte[] sign(TenantId tenant, byte[] audio, String title, TrackKind kind, Optional<TimestampAuthority> authority)
+            throws ProvenanceException {
+        C2paWriter writer = writer(tenant, authority);
         try {
             return writer.sign(audio, title, kind.sourceType());
         } catch (C2paException e) {
@@ -138,9 +148,30 @@ public class ProvenanceSigning {
      */
     public byte[] signRedactedCopy(TenantId tenant, byte[] signedOriginal, byte[] redactedAudio, String title,
                                    String description) throws ProvenanceException {
-        C2paWriter writer = writer(tenant);
+        return signRedactedCopy(tenant, signedOriginal, redactedAudio, title, description, Optional.empty());
+    }
+
+    /** {@link #signRedactedCopy(TenantId, byte[], byte[], String, String)}, stamped at {@code authority} when given. */
+    public byte[] signRedactedCopy(TenantId tenant, byte[] signedOriginal, byte[] redactedAudio, String title,
+                                   String description, Optional<TimestampAuthority> authority) throws ProvenanceException {
+        C2paWriter writer = writer(tenant, authority);
         try {
             return writer.signRedactedExport(signedOriginal, redactedAudio, title, description);
+        } catch (C2paException e) {
+            throw new ProvenanceException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@code transcodedAudio} (e.g. an MP3 of the WAV {@code signedOriginal}, which must verify) with a manifest
+     * naming the original as its parent and recording the transcoding with {@code description}; stamped at
+     * {@code authority} when given, else at the configured C2PA authority.
+     */
+    public byte[] signTranscodedCopy(TenantId tenant, byte[] signedOriginal, byte[] transcodedAudio, String title,
+                                     String description, Optional<TimestampAuthority> authority) throws ProvenanceException {
+        C2paWriter writer = writer(tenant, authority);
+        try {
+            return writer.signTranscodedCopy(signedOriginal, transcodedAudio, title, description);
         } catch (C2paException e) {
             throw new ProvenanceException(e.getMessage(), e);
         }
@@ -161,8 +192,8 @@ public class ProvenanceSigning {
             throws ProvenanceException {
         byte[] signed;
         try {
-            signed = writer(tenant).sign(audio.fileBytes(), "Call " + sessionId + " (" + track + ")", kind.sourceType(),
-                    callDetails(tenant, sessionId));
+            signed = writer(tenant, Optional.empty()).sign(audio.fileBytes(), "Call " + sessionId + " (" + track + ")",
+                    kind.sourceType(), callDetails(tenant, sessionId));
         } catch (C2paException e) {
             throw new ProvenanceException(e.getMessage(), e);
         }
@@ -282,11 +313,11 @@ public class ProvenanceSigning {
                         "signing_key", identity.key().toString(), "chain", identity.source().name())));
     }
 
-    private C2paWriter writer(TenantId tenant) throws ProvenanceException {
+    private C2paWriter writer(TenantId tenant, Optional<TimestampAuthority> authority) throws ProvenanceException {
         SigningIdentity identity = chains.current(tenant);
         C2paSigner signer = C2paSigner.of(registry.provider(tenant), identity.key(), identity.chain());
         C2paWriter writer = C2paWriter.create(signer, ClaimGenerator.vigil());
-        return SETTINGS.timestampAuthority().map(writer::withTimestampAuthority).orElse(writer);
+        return authority.or(SETTINGS::timestampAuthority).map(writer::withTimestampAuthority).orElse(writer);
     }
 
     private static byte[] read(Path file) throws ProvenanceException {

@@ -4,10 +4,12 @@ import io.vigil.crypto.blob.BlobId;
 import io.vigil.crypto.blob.BlobStore;
 import io.vigil.crypto.keys.DataKeyWrapper;
 import io.vigil.crypto.keys.KeyDomain;
+import io.vigil.crypto.keys.WrappedDataKey;
 import io.vigil.crypto.recording.RecordingContext;
 import io.vigil.keys.KeyRegistry;
 import io.vigil.session.persistence.CallRecorder;
 import io.vigil.session.pipeline.AudioSink;
+import io.vigil.session.pipeline.AudioSink.Track;
 import io.vigil.session.pipeline.SessionStart;
 import io.vigil.tenancy.TenantId;
 import java.io.IOException;
@@ -45,6 +47,18 @@ public final class LiveRecorder implements CallRecorder {
         DataKeyWrapper wrapperFor(TenantId tenant);
     }
 
+    /**
+     * The data key inventory, told of each live track's data key when the track opens, so the Keys page, rotation and
+     * crypto-shredding see it while the call runs (and after a crash). Called on a recording thread, never on the
+     * audio path; it throws while the database is away and is retried.
+     */
+    @FunctionalInterface
+    public interface LiveKeys {
+        LiveKeys NONE = (tenant, session, track, key, associatedData) -> { };
+
+        void issued(TenantId tenant, UUID session, Track track, WrappedDataKey key, byte[] associatedData);
+    }
+
     private static final Logger LOG = Logger.getLogger(LiveRecorder.class.getName());
     private static final String LIVE_DATA_CLASS = "audio";
 
@@ -52,8 +66,15 @@ public final class LiveRecorder implements CallRecorder {
     private final TenantKeys keys;
     private final RecordingWorkers workers;
     private final Archive archive;
+    private final LiveKeys liveKeys;
 
     public LiveRecorder(BlobStore store, TenantKeys keys, RecordingWorkers workers, Archive archive) {
+        this(store, keys, workers, archive, LiveKeys.NONE);
+    }
+
+    public LiveRecorder(BlobStore store, TenantKeys keys, RecordingWorkers workers, Archive archive,
+                        LiveKeys liveKeys) {
+        this.liveKeys = liveKeys;
         this.store = store;
         this.keys = keys;
         this.workers = workers;
@@ -87,6 +108,7 @@ public final class LiveRecorder implements CallRecorder {
         private final LiveTrack caller;
         private final LiveTrack agent;
         private final AtomicInteger pending = new AtomicInteger();
+        private final AtomicInteger unregisteredKeys = new AtomicInteger();
         private volatile IOException failure;
         private boolean closed;
 
@@ -96,9 +118,34 @@ public final class LiveRecorder implements CallRecorder {
             this.stripe = workers.stripeOf(session);
             var kek = KeyRegistry.keyName(tenant, KeyDomain.AUDIO);
             caller = new LiveTrack(store, liveBlob(tenant, session, Track.CALLER), wrapper, kek,
-                    liveContext(tenant, session, Track.CALLER));
+                    liveContext(tenant, session, Track.CALLER), key -> register(Track.CALLER, key));
             agent = new LiveTrack(store, liveBlob(tenant, session, Track.AGENT), wrapper, kek,
-                    liveContext(tenant, session, Track.AGENT));
+                    liveContext(tenant, session, Track.AGENT), key -> register(Track.AGENT, key));
+        }
+
+        /** Puts a track's data key in the inventory, off the frame queue; the call finishes only after that. */
+        private void register(Track track, WrappedDataKey key) {
+            unregisteredKeys.incrementAndGet();
+            byte[] associatedData = liveContext(tenant, session, track).associatedData();
+            workers.defer(stripe, new RecordingWorkers.Deferred() {
+                @Override
+                public boolean ready() {
+                    return true;
+                }
+
+                @Override
+                public boolean run() {
+                    try {
+                        liveKeys.issued(tenant, session, track, key, associatedData);
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.INFO, () -> "the live " + track + " key of call " + session + " waits for the"
+                                + " database: " + e.getMessage());
+                        return false;
+                    }
+                    unregisteredKeys.decrementAndGet();
+                    return true;
+                }
+            });
         }
 
         @Override
@@ -149,7 +196,7 @@ public final class LiveRecorder implements CallRecorder {
 
         @Override
         public boolean ready() {
-            return call.pending.get() == 0;
+            return call.pending.get() == 0 && call.unregisteredKeys.get() == 0;
         }
 
         @Override

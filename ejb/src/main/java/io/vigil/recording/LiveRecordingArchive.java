@@ -37,6 +37,9 @@ public class LiveRecordingArchive {
     @EJB
     private ProvenanceSigning provenance;
 
+    @EJB
+    private LiveTrackKeys liveKeys;
+
     public void store(FinishedCall call) {
         TenantId tenant = call.tenant();
         Number stored = (Number) em.createNativeQuery("SELECT count(*) FROM recording WHERE tenant_id = ?1 AND"
@@ -49,6 +52,7 @@ public class LiveRecordingArchive {
         signed(tenant, call.sessionId(), AGENT, new WavAudio(FinishedCall.SAMPLE_RATE, call.agent()), TrackKind.AGENT);
         signed(tenant, call.sessionId(), MIXED, new WavAudio(FinishedCall.SAMPLE_RATE, call.mixed()),
                 TrackKind.COMPOSITE);
+        liveKeys.blobsDeleted(tenant, call.sessionId()); // the live blobs are deleted once this commits
     }
 
     /**

@@ -6,12 +6,14 @@ import io.vigil.crypto.blob.LiveBlob;
 import io.vigil.crypto.keys.DataKeyWrapper;
 import io.vigil.crypto.keys.KeyName;
 import io.vigil.crypto.keys.KeyProviderException;
+import io.vigil.crypto.keys.WrappedDataKey;
 import io.vigil.crypto.recording.RecordingContext;
 import io.vigil.crypto.recording.RecordingReader;
 import io.vigil.crypto.recording.RecordingWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.Consumer;
 
 /**
  * One track of a live call (caller or agent), encrypted as it streams: PCM16 24 kHz mono goes through a
@@ -33,10 +35,14 @@ final class LiveTrack {
     private final DataKeyWrapper keys;
     private final KeyName kek;
     private final RecordingContext context;
+    private final Consumer<WrappedDataKey> issued;
     private RecordingWriter writer;
     private long bytes;
 
-    LiveTrack(BlobStore store, BlobId blob, DataKeyWrapper keys, KeyName kek, RecordingContext context) {
+    /** @param issued told of the track's data key when the blob is opened (for the data key inventory) */
+    LiveTrack(BlobStore store, BlobId blob, DataKeyWrapper keys, KeyName kek, RecordingContext context,
+              Consumer<WrappedDataKey> issued) {
+        this.issued = issued;
         this.store = store;
         this.blob = blob;
         this.keys = keys;
@@ -99,5 +105,6 @@ final class LiveTrack {
             out.close();
             throw new IOException("no data key for the recording: " + e.getMessage(), e);
         }
+        issued.accept(writer.wrappedKey());
     }
 }

@@ -99,6 +99,16 @@ public final class C2paWriter {
         return embedSigned(redactedAudio, RedactedExport.assembly(signedOriginal, generator, title, description, plan));
     }
 
+    /**
+     * Returns {@code transcodedAudio} (e.g. an MP3 made from the WAV {@code signedOriginal}) with a manifest that
+     * names {@code signedOriginal}'s active manifest as its parent ingredient and records {@code c2pa.opened} of it,
+     * then {@code c2pa.transcoded} with {@code description}. The original must verify.
+     */
+    public byte[] signTranscodedCopy(byte[] signedOriginal, byte[] transcodedAudio, String title, String description)
+            throws C2paException {
+        return embedSigned(transcodedAudio, RedactedExport.transcoded(signedOriginal, generator, title, description));
+    }
+
     private byte[] embedSigned(byte[] audio, ManifestAssembly assembly) throws C2paException {
         AudioContainer container = AudioFormat.detect(audio).container();
         try {

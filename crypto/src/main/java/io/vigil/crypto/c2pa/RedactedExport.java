@@ -59,6 +59,9 @@ final class RedactedExport {
     /** Redact the parent's personal data assertion, if it has one, and remove it from the parent's manifest. */
     static final Plan AS_C2PA_PRESCRIBES = (label, personalData) -> personalData.map(uri -> new Redaction(uri, true));
 
+    /** C2PA's action for a change of encoding (an MP3 of a WAV). */
+    static final String TRANSCODED = "c2pa.transcoded";
+
     private RedactedExport() {
     }
 
@@ -69,6 +72,33 @@ final class RedactedExport {
 
     static ManifestAssembly assembly(byte[] signedOriginal, ClaimGenerator generator, String title, String description,
             Plan plan) throws C2paException {
+        Map<Object, Object> edited = new LinkedHashMap<>();
+        edited.put("action", "c2pa.edited");
+        edited.put("softwareAgent", generator.toCbor());
+        edited.put("reason", PII_REASON);
+        edited.put("when", C2paWriter.now());
+        edited.put("description", description);
+        return derived(signedOriginal, generator, title, plan, edited);
+    }
+
+    /**
+     * A copy of {@code signedOriginal} in another encoding (e.g. an MP3 of a WAV recording, unredacted): the same
+     * ingredient, kept whole (nothing of it is redacted), then {@code c2pa.transcoded} with {@code description}
+     * instead of an edit.
+     */
+    static ManifestAssembly transcoded(byte[] signedOriginal, ClaimGenerator generator, String title, String description)
+            throws C2paException {
+        Map<Object, Object> transcoded = new LinkedHashMap<>();
+        transcoded.put("action", TRANSCODED);
+        transcoded.put("softwareAgent", generator.toCbor());
+        transcoded.put("when", C2paWriter.now());
+        transcoded.put("description", description);
+        return derived(signedOriginal, generator, title, (label, personalData) -> Optional.empty(), transcoded);
+    }
+
+    /** The original as parent ingredient, {@code c2pa.opened} of it, the redaction {@code plan} chose, then {@code change}. */
+    private static ManifestAssembly derived(byte[] signedOriginal, ClaimGenerator generator, String title, Plan plan,
+                                            Map<Object, Object> change) throws C2paException {
         AudioFormat format = AudioFormat.detect(signedOriginal);
         C2paManifest original;
         List<JumbfBox> manifests;
@@ -106,11 +136,12 @@ final class RedactedExport {
         ManifestAssembly.Assertion ingredientAssertion = new ManifestAssembly.Assertion(ManifestAssembly.INGREDIENT, ingredient);
 
         List<Object> actions = new ArrayList<>();
+        Map<Object, Object> ingredientParameter = Map.of("ingredients", List.of(ManifestAssembly.hashedUri(
+                "self#jumbf=" + ManifestAssembly.ASSERTIONS_LABEL + "/" + ManifestAssembly.INGREDIENT, ingredientAssertion.box())));
         Map<Object, Object> opened = new LinkedHashMap<>();
         opened.put("action", "c2pa.opened");
         opened.put("softwareAgent", generator.toCbor());
-        opened.put("parameters", Map.of("ingredients", List.of(ManifestAssembly.hashedUri(
-                "self#jumbf=" + ManifestAssembly.ASSERTIONS_LABEL + "/" + ManifestAssembly.INGREDIENT, ingredientAssertion.box()))));
+        opened.put("parameters", ingredientParameter);
         actions.add(opened);
         redaction.ifPresent(r -> {
             Map<Object, Object> redacted = new LinkedHashMap<>();
@@ -121,13 +152,11 @@ final class RedactedExport {
             redacted.put("parameters", Map.of("redacted", r.uri()));
             actions.add(redacted);
         });
-        Map<Object, Object> edited = new LinkedHashMap<>();
-        edited.put("action", "c2pa.edited");
-        edited.put("softwareAgent", generator.toCbor());
-        edited.put("reason", PII_REASON);
-        edited.put("when", C2paWriter.now());
-        edited.put("description", description);
-        actions.add(edited);
+        if (TRANSCODED.equals(change.get("action"))) {
+            // c2pa-rs requires a transcoding to name what it transcoded (assertion.action.ingredientMismatch)
+            change.put("parameters", ingredientParameter);
+        }
+        actions.add(change);
         ManifestAssembly.Assertion actionsAssertion = new ManifestAssembly.Assertion(ManifestAssembly.ACTIONS,
                 Map.of("actions", actions));
 

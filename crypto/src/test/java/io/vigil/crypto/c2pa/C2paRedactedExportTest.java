@@ -52,6 +52,24 @@ class C2paRedactedExportTest {
     }
 
     @Test
+    void anMp3OfAWavOriginalIsATranscodedCopyNamingIt() throws Exception {
+        byte[] original = writer.sign(TestAudio.wav(8000), "Call 42", DigitalSourceType.COMPOSITE_WITH_TRAINED_ALGORITHMIC_MEDIA);
+
+        byte[] mp3 = writer.signTranscodedCopy(original, TestAudio.mp3(30, false), "Call 42 (MP3)", "encoded as MP3");
+
+        C2paRsVerifier.Report report = C2paRsVerifier.verify(Files.write(directory.resolve("transcoded.mp3"), mp3), anchors);
+        report.assertCleanAndTrusted();
+        JsonNode actions = C2paSigningTest.actionsOf(report.activeManifest());
+        assertEquals("c2pa.opened", actions.path(0).path("action").asText(), report::toString);
+        assertEquals("c2pa.transcoded", actions.path(1).path("action").asText(), report::toString);
+        JsonNode ingredient = report.activeManifest().path("ingredients").path(0);
+        assertEquals("parentOf", ingredient.path("relationship").asText(), report::toString);
+        assertEquals("audio/wav", ingredient.path("format").asText(), report::toString);
+        C2paManifest ours = C2paReader.trusting(List.of(pki.root())).read(mp3);
+        assertEquals(List.of("c2pa.opened", "c2pa.transcoded"), ours.actions().stream().map(C2paManifest.Action::action).toList());
+    }
+
+    @Test
     void aTamperedOriginalCannotBeExported() throws Exception {
         byte[] original = writer.sign(TestAudio.wav(4000), "Call", DigitalSourceType.COMPOSITE_WITH_TRAINED_ALGORITHMIC_MEDIA);
         original[100] ^= 1;

@@ -8,6 +8,7 @@ import io.vigil.crypto.keys.BcfksKeyProvider;
 import io.vigil.crypto.keys.KeyDomain;
 import io.vigil.crypto.keys.KeyName;
 import io.vigil.crypto.keys.KeyReference;
+import io.vigil.crypto.testing.LocalTimestampAuthority;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -40,6 +40,7 @@ final class Browser implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         options.addArguments(moreArguments);
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
     }

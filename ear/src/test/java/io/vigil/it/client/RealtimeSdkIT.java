@@ -85,10 +85,10 @@ class RealtimeSdkIT {
 
     @Test
     void badClientsGetErrorEventsOrAClearClose() throws Exception {
-        try (Client c = new Client(wsUrl("/v1/realtime?model=" + acmeProfile()), null)) {
-            assertEquals(1008, c.closeCode(), "no token");
-            assertTrue(c.closeReason.contains("token"), c.closeReason);
-        }
+        assertEquals(401, handshakeStatus(null), "no token: refused before the upgrade");
+        assertEquals(401, handshakeStatus("eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl"), "a forged token");
+        assertEquals(403, handshakeStatus(TestStack.userToken("acme-compliance")), "a person's token has no "
+                + "agent-runtime role");
         try (Client c = new Client(wsUrl("/v1/realtime?agent=no-such-agent"), agentToken())) {
             assertEquals(1008, c.closeCode(), "an unknown agent");
         }
@@ -116,7 +116,73 @@ class RealtimeSdkIT {
         assertEquals(200, health.statusCode(), "the server is unharmed");
     }
 
+    @Test
+    void aG711ClientSpeaksMuLawAndALawThroughTheDoor() throws Exception {
+        try (Client c = new Client(wsUrl("/v1/realtime?model=" + acmeProfile() + "&caller="
+                + URLEncoder.encode("Yes, that's fine.", StandardCharsets.UTF_8)), agentToken())) {
+            assertEquals("session.created", c.next().path("type").asText());
+            c.send("{\"type\":\"session.update\",\"session\":{\"input_audio_format\":\"g722\"}}");
+            assertEquals("unsupported_audio_format", c.nextError());
+            c.send("{\"type\":\"session.update\",\"session\":{\"input_audio_format\":\"g711_ulaw\","
+                    + "\"output_audio_format\":\"g711_alaw\"}}");
+            JsonNode updated = c.nextOfType("session.updated");
+            assertEquals("g711_ulaw", updated.path("session").path("input_audio_format").asText(), updated.toString());
+            assertEquals("g711_alaw", updated.path("session").path("output_audio_format").asText(), updated.toString());
+            c.send("{\"type\":\"response.create\"}");
+            // the embedded agent streams 100 ms chunks: 800 bytes of 8 kHz A-law (PCM16 24 kHz would be 4,800)
+            JsonNode delta = c.nextOfType("response.output_audio.delta");
+            int bytes = java.util.Base64.getDecoder().decode(delta.path("delta").asText()).length;
+            assertTrue(bytes >= 790 && bytes <= 810, "an A-law chunk of 100 ms: " + bytes + " bytes");
+            c.nextOfType("response.done");
+            // the caller's "yes" as 8 kHz mu-law: a voiced second, then quiet, 20 ms (160 bytes) a frame
+            for (int frame = 0; frame < 150; frame++) {
+                byte[] mu = new byte[160];
+                for (int i = 0; i < mu.length; i++) {
+                    double t = (frame * 160 + i) / 8000.0;
+                    double v = frame < 50 ? 8000 * (Math.sin(2 * Math.PI * 140 * t) + Math.sin(2 * Math.PI * 420 * t) / 2)
+                            : 0;
+                    mu[i] = muLaw((short) v);
+                }
+                c.send("{\"type\":\"input_audio_buffer.append\",\"audio\":\""
+                        + java.util.Base64.getEncoder().encodeToString(mu) + "\"}");
+            }
+            JsonNode heard = c.nextOfType("conversation.item.input_audio_transcription.completed");
+            assertEquals("Yes, that's fine.", heard.path("transcript").asText(), "the agent heard the mu-law caller");
+        }
+    }
+
     // ---- helpers ----
+
+    /** G.711 mu-law of one sample, written out here so the test does not trust the server's own codec. */
+    private static byte muLaw(short sample) {
+        int pcm = sample;
+        int sign = pcm < 0 ? 0x80 : 0;
+        pcm = Math.min(Math.abs(pcm), 32635) + 0x84;
+        int exponent = 7;
+        for (int mask = 0x4000; (pcm & mask) == 0 && exponent > 0; mask >>= 1) {
+            exponent--;
+        }
+        return (byte) ~(sign | exponent << 4 | (pcm >> (exponent + 3)) & 0x0F);
+    }
+
+    /** The HTTP status that refused a /v1/realtime handshake (or 101 if it was accepted). */
+    private static int handshakeStatus(String bearer) throws Exception {
+        WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder();
+        if (bearer != null) {
+            b.header("Authorization", "Bearer " + bearer);
+        }
+        try {
+            WebSocket ws = b.buildAsync(URI.create(wsUrl("/v1/realtime?model=" + acmeProfile())),
+                    new WebSocket.Listener() { }).get(30, TimeUnit.SECONDS);
+            ws.abort();
+            return 101;
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof java.net.http.WebSocketHandshakeException h) {
+                return h.getResponse().statusCode();
+            }
+            throw e;
+        }
+    }
 
     /** A plain Realtime client over the JDK's WebSocket. */
     private static final class Client implements AutoCloseable {
@@ -169,6 +235,18 @@ class RealtimeSdkIT {
             String f = frames.poll(30, TimeUnit.SECONDS);
             assertTrue(f != null, "a frame within 30 s");
             return JSON.readTree(f);
+        }
+
+        /** The next event of this type, skipping the others. */
+        JsonNode nextOfType(String type) throws Exception {
+            for (int i = 0; i < 10_000; i++) {
+                JsonNode e = next();
+                if (e.path("type").asText().equals(type)) {
+                    return e;
+                }
+                assertFalse(e.path("type").asText().equals("error"), e.toString());
+            }
+            throw new AssertionError("no " + type);
         }
 
         /** The code of the next error event, skipping the session's other events. */

@@ -11,11 +11,16 @@ import io.vigil.audit.domain.AuditActor;
 import io.vigil.audit.domain.AuditEvent;
 import io.vigil.crypto.audit.AuditOutcome;
 import java.util.Map;
+import io.vigil.crypto.c2pa.C2paManifest;
+import io.vigil.crypto.c2pa.C2paReader;
+import io.vigil.crypto.c2pa.DemoPki;
+import io.vigil.crypto.testing.LocalTimestampAuthority;
 import io.vigil.discovery.application.ExportFiles;
 import io.vigil.discovery.application.ExportRefused;
 import io.vigil.discovery.application.ExportSigning;
 import io.vigil.discovery.application.ExportWorker;
 import io.vigil.discovery.application.Exports;
+import io.vigil.discovery.application.ManifestTimestamps;
 import io.vigil.discovery.domain.AudioChoice;
 import io.vigil.discovery.domain.BundleLayout;
 import io.vigil.discovery.domain.BundleVerifier;
@@ -25,6 +30,7 @@ import io.vigil.discovery.domain.ExportRequest;
 import io.vigil.discovery.domain.ExportRequestInvalid;
 import io.vigil.discovery.domain.ExportState;
 import io.vigil.discovery.domain.ExportSummary;
+import io.vigil.discovery.domain.NativeFormat;
 import io.vigil.discovery.domain.ProductionNumbering;
 import io.vigil.recording.RecordingLibrary;
 import io.vigil.retention.LegalHolds;
@@ -52,6 +58,11 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipFile;
 import javax.sql.DataSource;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.SignerInformation;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -114,7 +125,7 @@ class ExportIT {
 
     private ExportRequest request(UUID hold, AudioChoice audio, String justification) {
         return new ExportRequest("Export IT matter", new CallSelection(hold, null, null, null, null, List.of()),
-                EnumSet.allOf(ExportContent.class), audio, ProductionNumbering.of("VGL", 1), "CONFIDENTIAL", justification, null);
+                EnumSet.allOf(ExportContent.class), audio, NativeFormat.WAV, ProductionNumbering.of("VGL", 1), "CONFIDENTIAL", justification, null);
     }
 
     @Test
@@ -197,6 +208,74 @@ class ExportIT {
         assertTrue(auditDetails(id, "export.request").contains("Court order 26-0042"));
         assertThrows(ExportRequestInvalid.class, () -> exports.request(bank, "Acme Bank", LEGAL,
                 request(UUID.randomUUID(), AudioChoice.REDACTED, null)), "an unknown hold is refused");
+    }
+
+    @Test
+    void aConfiguredTimestampAuthorityStampsTheManifestSignatureAndTheNatives() throws Exception {
+        TenantId bank = tenant("acme-bank");
+        UUID hold = holdOnRecordedCalls(bank);
+        DemoPki tsaPki = DemoPki.create("Export IT time-stamping");
+        UUID id;
+        try (LocalTimestampAuthority tsa = LocalTimestampAuthority.start(tsaPki)) {
+            System.setProperty(ManifestTimestamps.URL_SETTING, tsa.url().toString());
+            try {
+                id = exports.request(bank, "Acme Bank", LEGAL, request(hold, AudioChoice.REDACTED, null));
+                worker.run(bank, id, (ordinal, total) -> { });
+            } finally {
+                System.clearProperty(ManifestTimestamps.URL_SETTING);
+            }
+            ExportSummary done = exports.find(bank, id).orElseThrow();
+            assertEquals(ExportState.DONE, done.state(), String.valueOf(done.error()));
+            assertTrue(tsa.served() >= 4, "the manifest signature and three natives were stamped: " + tsa.served());
+
+            Path bundle = exports.download(bank, id, LEGAL);
+            List<X509Certificate> roots = ExportSigning.certificates(rootPem(id));
+            BundleVerifier.Report report = BundleVerifier.verify(bundle, roots, Optional.empty());
+            assertTrue(report.intact(), report.problems().toString());
+            assertTrue(report.timestamp().isPresent(), "the verifier reports the timestamp: " + report.notes());
+
+            Path dir = Files.createTempDirectory("export-tsa");
+            assertEquals(0, run(dir, "unzip", "-q", bundle.toString()));
+            byte[] manifest = Files.readAllBytes(dir.resolve(BundleLayout.MANIFEST));
+            SignerInformation signer = new CMSSignedData(new CMSProcessableByteArray(manifest),
+                    Files.readAllBytes(dir.resolve(BundleLayout.SIGNATURE))).getSignerInfos().getSigners().iterator().next();
+            Attribute token = signer.getUnsignedAttributes().get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
+            Files.write(dir.resolve("token.der"), token.getAttrValues().getObjectAt(0).toASN1Primitive().getEncoded());
+            Files.writeString(dir.resolve("tsa-root.pem"), tsaPki.rootPem());
+            Files.writeString(dir.resolve("tsa-chain.pem"), ExportSigning.pem(tsa.chain()));
+            String imprint = java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(signer.getSignature()));
+            assertEquals(0, run(dir, "openssl", "ts", "-verify", "-digest", imprint, "-in", "token.der", "-token_in",
+                    "-CAfile", "tsa-root.pem", "-untrusted", "tsa-chain.pem"), "openssl ts -verify accepts the token");
+
+            for (int n = 1; n <= 3; n++) {
+                C2paManifest c2pa = C2paReader.trusting(roots).read(Files.readAllBytes(dir.resolve("NATIVES/VGL00000" + n + ".wav")));
+                assertTrue(c2pa.timestamp().isPresent(), "the redacted native's C2PA signature carries sigTst2");
+            }
+        }
+    }
+
+    @Test
+    void anUnreachableTimestampAuthorityFailsTheExportAndSaysWhy() throws Exception {
+        TenantId bank = tenant("acme-bank");
+        UUID hold = holdOnRecordedCalls(bank);
+        String url;
+        try (LocalTimestampAuthority gone = LocalTimestampAuthority.start(DemoPki.create("Closed TSA"))) {
+            url = gone.url().toString();
+        }
+        UUID id = exports.request(bank, "Acme Bank", LEGAL, request(hold, AudioChoice.NONE, null));
+        System.setProperty(ManifestTimestamps.URL_SETTING, url);
+        try {
+            worker.run(bank, id, (ordinal, total) -> { });
+        } finally {
+            System.clearProperty(ManifestTimestamps.URL_SETTING);
+        }
+        ExportSummary failed = exports.find(bank, id).orElseThrow();
+        assertEquals(ExportState.FAILED, failed.state());
+        assertTrue(failed.error().contains("timestamp authority " + url + " cannot be reached")
+                && failed.error().contains("request it again"), failed.error());
+        assertEquals(1, auditCount(id, ExportWorker.FAILED, "failure"), "the failure is audited");
+        assertThrows(ExportRefused.class, () -> exports.download(bank, id, LEGAL), "no bundle without its timestamp");
     }
 
     private String rootPem(UUID exportId) {

@@ -26,6 +26,8 @@ public final class AuditEvents {
     public static final String ANNOTATION = "annotation";
     public static final String ANNOTATION_EXPORT = "review.annotations-export";
     public static final String TAXONOMY_CHANGE = "review.taxonomy-change";
+    public static final String AGENT_UPSTREAM_CHANGE = "agent.upstream-change";
+    public static final String AGENT_PROFILE = "agent_profile";
 
     private AuditEvents() {
     }
@@ -49,6 +51,16 @@ public final class AuditEvents {
     public static AuditEvent callViewed(TenantId tenant, AuditActor actor, String callId, boolean shown, String via) {
         return new AuditEvent(tenant.value(), actor, CALL_VIEW, CALL, callId, null,
                 shown ? AuditOutcome.SUCCESS : AuditOutcome.DENIED, Map.of("via", via));
+    }
+
+    /**
+     * An administrator changed an agent profile's upstream: {@code <field>.old} / {@code <field>.new} for each changed
+     * field (the API key is never among them, only the name of its setting), or a refused change with its reason.
+     */
+    public static AuditEvent agentUpstreamChanged(UUID tenant, AuditActor actor, String profileId, boolean done,
+                                                  Map<String, String> details) {
+        return new AuditEvent(tenant, actor, AGENT_UPSTREAM_CHANGE, AGENT_PROFILE, profileId, null,
+                done ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE, details);
     }
 
     /** A live session was admitted through a door ({@code /v1/realtime}, the console's test call). */

@@ -3,6 +3,7 @@ package io.vigil.discovery.application;
 import io.vigil.crypto.bundle.ManifestSignature;
 import io.vigil.crypto.c2pa.C2paReader;
 import io.vigil.crypto.c2pa.C2paVerificationException;
+import io.vigil.crypto.c2pa.TimestampAuthority;
 import io.vigil.crypto.keys.KeyDomain;
 import io.vigil.crypto.keys.KeyProvider;
 import io.vigil.crypto.keys.KeyProviderException;
@@ -64,9 +65,11 @@ public class ExportSigning {
     /**
      * C2PA natives. A recording already signed when it was stored keeps that manifest (it states what was recorded,
      * when, by whom); one without is signed now. A redacted copy names the signed original as its ingredient.
+     * Signatures made now are stamped at {@code tsa}, the export's timestamp authority, when one is configured.
      */
-    public NativeSigner nativeSigner(TenantId tenant, String rootsPem) {
+    public NativeSigner nativeSigner(TenantId tenant, String rootsPem, Optional<ManifestTimestamps> tsa) {
         C2paReader reader = C2paReader.trusting(certificates(rootsPem));
+        Optional<TimestampAuthority> stampAt = tsa.map(ManifestTimestamps::forC2pa);
         return new NativeSigner() {
             @Override
             public byte[] signOriginal(byte[] wav, String title) throws IOException {
@@ -75,7 +78,7 @@ public class ExportSigning {
                     return wav;
                 } catch (C2paVerificationException unsignedOrForeign) {
                     try {
-                        return provenance.sign(tenant, wav, title, TrackKind.COMPOSITE);
+                        return provenance.sign(tenant, wav, title, TrackKind.COMPOSITE, stampAt);
                     } catch (ProvenanceException e) {
                         throw new IOException("cannot C2PA-sign " + title + ": " + e.getMessage(), e);
                     }
@@ -83,11 +86,22 @@ public class ExportSigning {
             }
 
             @Override
-            public byte[] signRedacted(byte[] originalWav, byte[] redactedWav, String title, String description)
+            public byte[] signRedacted(byte[] originalWav, byte[] redacted, String title, String description)
                     throws IOException {
                 try {
-                    return provenance.signRedactedCopy(tenant, signOriginal(originalWav, title + " (original)"), redactedWav,
-                            title, description);
+                    return provenance.signRedactedCopy(tenant, signOriginal(originalWav, title + " (original)"), redacted,
+                            title, description, stampAt);
+                } catch (ProvenanceException e) {
+                    throw new IOException("cannot C2PA-sign " + title + ": " + e.getMessage(), e);
+                }
+            }
+
+            @Override
+            public byte[] signTranscoded(byte[] originalWav, byte[] transcoded, String title, String description)
+                    throws IOException {
+                try {
+                    return provenance.signTranscodedCopy(tenant, signOriginal(originalWav, title + " (original)"),
+                            transcoded, title, description, stampAt);
                 } catch (ProvenanceException e) {
                     throw new IOException("cannot C2PA-sign " + title + ": " + e.getMessage(), e);
                 }

@@ -16,7 +16,6 @@ import io.vigil.discovery.domain.CustodyReport;
 import io.vigil.discovery.domain.ExportJson;
 import io.vigil.discovery.domain.ExportRequest;
 import io.vigil.discovery.domain.StagedCall;
-import io.vigil.platform.VigilConfig;
 import io.vigil.retention.LegalHolds;
 import io.vigil.tenancy.TenantId;
 import jakarta.ejb.Asynchronous;
@@ -39,6 +38,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -116,12 +116,12 @@ public class ExportWorker {
         Path dir = ExportFiles.directory(tenant, export.id());
         Path staging = dir.resolve("staging");
         List<UUID> calls = store.callIds(export.id());
+        Optional<ManifestTimestamps> tsa = ManifestTimestamps.configured();
         BundleBuilder builder = new BundleBuilder(new BundleBuilder.Plan(export.id(), request, header(export), calls),
                 staging, new DbExportProgress(store, tenant, export.id()),
                 (ordinal, callId) -> loader.load(tenant, request, callId),
-                signing.nativeSigner(tenant, export.trustRootPem()),
-                signing.manifestSigner(tenant, export.signingChainPem(),
-                        ManifestTimestamps.configured(VigilConfig.current().get("vigil.tsa-url"))),
+                signing.nativeSigner(tenant, export.trustRootPem(), tsa),
+                signing.manifestSigner(tenant, export.signingChainPem(), tsa),
                 (ordinal, total) -> listener.staged(ordinal, total));
         builder.stageCalls();
         List<BundleFile> others = otherFiles(export, staging, calls);

@@ -101,14 +101,19 @@ public final class BundleBuilder {
         if (request.audio() != AudioChoice.NONE && call.audio() != null) {
             String title = number + " (call " + call.callId() + ")";
             byte[] signed;
+            boolean mp3 = request.format() == NativeFormat.MP3;
             if (request.audio() == AudioChoice.REDACTED) {
                 var ranges = RedactedAudio.silencedRanges(call.transcript());
-                signed = natives.signRedacted(call.audio(), RedactedAudio.redact(call.audio(), ranges), title + ", redacted",
-                        ranges.size() + " passages with personal data silenced");
+                byte[] redacted = RedactedAudio.redact(call.audio(), ranges);
+                signed = natives.signRedacted(call.audio(), mp3 ? Mp3Encoder.encode(redacted) : redacted,
+                        title + ", redacted", ranges.size() + " passages with personal data silenced"
+                                + (mp3 ? ", encoded as MP3" : ""));
+            } else if (mp3) {
+                signed = natives.signTranscoded(call.audio(), Mp3Encoder.encode(call.audio()), title, "encoded as MP3");
             } else {
                 signed = natives.signOriginal(call.audio(), title);
             }
-            nativeFile = add(files, contents, BundleLayout.nativePath(number), signed);
+            nativeFile = add(files, contents, BundleLayout.nativePath(number, request.format()), signed);
         }
         EntryDigest textFile = null;
         if (request.includes(ExportContent.TRANSCRIPT)) {

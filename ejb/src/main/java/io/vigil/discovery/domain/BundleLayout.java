@@ -22,8 +22,8 @@ public final class BundleLayout {
     private BundleLayout() {
     }
 
-    public static String nativePath(String productionNumber) {
-        return "NATIVES/" + productionNumber + ".wav";
+    public static String nativePath(String productionNumber, NativeFormat format) {
+        return "NATIVES/" + productionNumber + "." + format.extension();
     }
 
     public static String textPath(String productionNumber) {

@@ -16,7 +16,7 @@ import javax.xml.stream.XMLStreamWriter;
  * Root MajorVersion="1" MinorVersion="2" DataInterchangeType="Update" Locale="en-US" Description=matter
  *   Batch name=export id
  *     Documents
- *       Document DocID=production number DocType="File" MimeType="audio/wav" (text/plain without audio)
+ *       Document DocID=production number DocType="File" MimeType="audio/wav" or "audio/mpeg" (text/plain without audio)
  *         Files
  *           File FileType="Native"   ExternalFile FilePath="NATIVES" FileName FileSize Hash (MD5)
  *           File FileType="Text"     ExternalFile FilePath="TEXT" FileName FileSize Hash
@@ -57,7 +57,7 @@ public final class EdrmXml implements AutoCloseable {
             xml.writeStartElement("Document");
             xml.writeAttribute("DocID", d.productionNumber());
             xml.writeAttribute("DocType", "File");
-            xml.writeAttribute("MimeType", d.nativeFile() != null ? "audio/wav" : "text/plain");
+            xml.writeAttribute("MimeType", d.nativeFile() != null ? NativeFormat.ofPath(d.nativeFile().path()).mediaType() : "text/plain");
             xml.writeStartElement("Files");
             file("Native", d.nativeFile());
             file("Text", d.textFile());

@@ -4,11 +4,12 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * What a legal user asks to produce: the calls, what of them, the audio, the production numbering, the
+ * What a legal user asks to produce: the calls, what of them, the audio and its format, the production numbering, the
  * confidentiality legend every document carries, and optionally the certificate of the recipient the bundle is
  * encrypted for. Unredacted audio needs a justification of at least {@link #MIN_JUSTIFICATION} characters.
  */
 public record ExportRequest(String matter, CallSelection selection, Set<ExportContent> contents, AudioChoice audio,
+                            NativeFormat format,
                             ProductionNumbering numbering, String confidentiality, String justification,
                             String recipientCertificatePem) {
 
@@ -27,6 +28,7 @@ public record ExportRequest(String matter, CallSelection selection, Set<ExportCo
         }
         contents = contents == null || contents.isEmpty() ? EnumSet.noneOf(ExportContent.class) : EnumSet.copyOf(contents);
         audio = audio == null ? AudioChoice.REDACTED : audio;
+        format = format == null ? NativeFormat.WAV : format;
         if (numbering == null) {
             throw new ExportRequestInvalid("Give the production numbering: a prefix and the first number");
         }

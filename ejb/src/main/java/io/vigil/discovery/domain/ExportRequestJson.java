@@ -18,7 +18,7 @@ import java.util.UUID;
  * { "matter": "Smith v. Acme", "holdId": uuid, "custodian": "name or user id", "from": ISO instant, "to": ISO instant,
  *   "agentProfileId": uuid, "callIds": [uuid, ...],
  *   "contents": ["TRANSCRIPT", "EVENTS", "ANNOTATIONS", "FLAGS"], "audio": "REDACTED" | "ORIGINAL" | "NONE",
- *   "format": "WAV", "prefix": "VGL", "start": 1, "confidentiality": "CONFIDENTIAL",
+ *   "format": "WAV" | "MP3", "prefix": "VGL", "start": 1, "confidentiality": "CONFIDENTIAL",
  *   "justification": "...", "recipientCertificate": "-----BEGIN CERTIFICATE-----..." }
  * </pre>
  * Every mistake is an {@link ExportRequestInvalid} naming the field.
@@ -39,9 +39,6 @@ public final class ExportRequestJson {
             throw new ExportRequestInvalid("Send a JSON object; see docs/ediscovery.md for its fields");
         }
         String format = text(json, "format");
-        if (format != null && !format.equalsIgnoreCase("WAV")) {
-            throw new ExportRequestInvalid("\"format\" is WAV: no MP3 encoder ships with Vigil, so natives are produced as WAV");
-        }
         List<UUID> callIds = new ArrayList<>();
         json.path("callIds").forEach(id -> callIds.add(uuid("callIds", id.asText())));
         Set<ExportContent> contents = EnumSet.noneOf(ExportContent.class);
@@ -60,6 +57,7 @@ public final class ExportRequestJson {
         long start = json.path("start").isMissingNode() ? 1 : json.path("start").asLong(-1);
         return new ExportRequest(text(json, "matter"), selection, contents,
                 audio == null ? AudioChoice.REDACTED : constant(AudioChoice.class, "audio", audio),
+                format == null ? NativeFormat.WAV : constant(NativeFormat.class, "format", format),
                 ProductionNumbering.of(text(json, "prefix") == null ? "VGL" : text(json, "prefix"), start),
                 text(json, "confidentiality"), text(json, "justification"), text(json, "recipientCertificate"));
     }

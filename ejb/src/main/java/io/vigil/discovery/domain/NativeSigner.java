@@ -12,5 +12,11 @@ public interface NativeSigner {
      * The redacted copy, with a manifest naming the (signed) original as its parent ingredient and the edit that
      * removed personal data.
      */
-    byte[] signRedacted(byte[] originalWav, byte[] redactedWav, String title, String description) throws IOException;
+    byte[] signRedacted(byte[] originalWav, byte[] redacted, String title, String description) throws IOException;
+
+    /**
+     * The recording in another encoding (an MP3 of the WAV), with a manifest naming the (signed) original as its
+     * parent ingredient and the transcoding.
+     */
+    byte[] signTranscoded(byte[] originalWav, byte[] transcoded, String title, String description) throws IOException;
 }

@@ -1,6 +1,5 @@
 package io.vigil.session.pipeline;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vigil.session.audio.Pcm16;
@@ -34,9 +33,9 @@ import java.util.function.Function;
  * </ul>
  *
  * <p>Bad client frames never reach the upstream: malformed JSON, bad base64, oversized frames, server events, event
- * types the Realtime protocol does not have, audio formats other than PCM16 24 kHz, and anything after the session
- * ended get an {@code error} event back ({@code invalid_request_error} with a code that says which) and are counted in
- * the session's metrics. The session goes on.
+ * types the Realtime protocol does not have, audio formats other than PCM16 24 kHz and G.711 ({@link ClientAudio}
+ * converts those at the door), and anything after the session ended get an {@code error} event back
+ * ({@code invalid_request_error} with a code that says which) and are counted in the session's metrics. The session goes on.
  */
 public final class RealtimeRelay {
 
@@ -56,6 +55,7 @@ public final class RealtimeRelay {
     private final RealtimeCodec client;
     private final RealtimeCodec upstreamCodec = new RealtimeCodec();
     private final UpstreamTranslator upstream = new UpstreamTranslator(false);
+    private final ClientAudio clientAudio = new ClientAudio();
     private final Map<String, Output> outputs = new HashMap<>();
     private final Map<String, Long> forwardedBytes = new HashMap<>();
     private final Map<String, String> heldToolFrames = new HashMap<>();
@@ -108,18 +108,26 @@ public final class RealtimeRelay {
             refuse("unknown_event", "'" + e.type() + "' is not a Realtime client event; see the client events of "
                     + "the OpenAI Realtime API", e.eventId());
         } else if (e instanceof RealtimeEvent.InputAudioAppend append) {
-            if (append.audio().length % 2 != 0) {
+            if (!clientAudio.wholeSamples(append.audio())) {
                 refuse("invalid_audio", "input_audio_buffer.append: PCM16 audio has two bytes per sample",
                         e.eventId());
             } else {
-                session.on(new CanonicalEvent.CallerAudio(append.audio()));
+                session.on(new CanonicalEvent.CallerAudio(clientAudio.toPipeline(append.audio())));
             }
         } else if (e instanceof RealtimeEvent.ItemTruncate t) {
             long forwardedMs = Pcm16.durationMs(forwardedBytes.getOrDefault(t.itemId(), 0L), Pcm16.REALTIME_RATE);
             toUpstream.accept(upstreamCodec.encode(new RealtimeEvent.ItemTruncate(t.eventId(), t.itemId(),
                     t.contentIndex(), Math.min(t.audioEndMs(), forwardedMs))));
-        } else if (e instanceof RealtimeEvent.SessionUpdate u && unsupportedAudio(u.session()) != null) {
-            refuse("unsupported_audio_format", unsupportedAudio(u.session()), e.eventId());
+        } else if (e instanceof RealtimeEvent.SessionUpdate u) {
+            ObjectNode upstreamSession = u.session().deepCopy();
+            String unsupported = clientAudio.update(upstreamSession);
+            if (unsupported != null) {
+                refuse("unsupported_audio_format", unsupported, e.eventId());
+            } else if (upstreamSession.equals(u.session())) {
+                toUpstream.accept(a.raw());
+            } else {
+                toUpstream.accept(upstreamCodec.encode(new RealtimeEvent.SessionUpdate(u.eventId(), upstreamSession)));
+            }
         } else {
             toUpstream.accept(a.raw());
         }
@@ -150,6 +158,11 @@ public final class RealtimeRelay {
             return;
         }
         upstream.translate(e).ifPresent(session::on);
+        if (e instanceof RealtimeEvent.SessionState state && clientAudio.asClientSees(state.session()) != null) {
+            toClient.accept(client.encode(new RealtimeEvent.SessionState(state.eventId(), state.created(),
+                    clientAudio.asClientSees(state.session()))));
+            return;
+        }
         toClient.accept(a.raw());
     }
 
@@ -168,7 +181,8 @@ public final class RealtimeRelay {
             RealtimeEvent.AudioDelta first = out.first();
             forwardedBytes.merge(p.itemId(), (long) p.pcm().length, Long::sum);
             toClient.accept(client.encode(new RealtimeEvent.AudioDelta(nextEventId(), upstream.naming(),
-                    first.responseId(), p.itemId(), first.outputIndex(), first.contentIndex(), p.pcm())));
+                    first.responseId(), p.itemId(), first.outputIndex(), first.contentIndex(),
+                    clientAudio.toClient(p.pcm()))));
         } else if (action instanceof SessionAction.TruncateAgentItem t) {
             toUpstream.accept(upstreamCodec.encode(new RealtimeEvent.ItemTruncate(null, t.itemId(), 0,
                     t.audioEndMs())));
@@ -204,31 +218,5 @@ public final class RealtimeRelay {
 
     private String nextEventId() {
         return "event_vigil_audio_" + (++eventIds);
-    }
-
-    /**
-     * Why a {@code session.update} asks for audio the pipeline cannot govern, or null. PCM16 24 kHz is accepted under
-     * the beta names ({@code input_audio_format: "pcm16"}) and the GA ones ({@code audio.input.format.type:
-     * "audio/pcm"}).
-     */
-    static String unsupportedAudio(ObjectNode s) {
-        for (String field : new String[] {"input_audio_format", "output_audio_format"}) {
-            JsonNode f = s.get(field);
-            if (f != null && !f.isNull() && !"pcm16".equals(f.asText())) {
-                return field + " '" + f.asText() + "' is not supported here: Vigil's /v1/realtime takes pcm16 "
-                        + "(24 kHz) audio only";
-            }
-        }
-        for (String direction : new String[] {"input", "output"}) {
-            JsonNode f = s.path("audio").path(direction).path("format");
-            if (f.isObject() && f.has("type") && !"audio/pcm".equals(f.path("type").asText())) {
-                return "audio." + direction + ".format '" + f.path("type").asText() + "' is not supported here: "
-                        + "Vigil's /v1/realtime takes audio/pcm (24 kHz) only";
-            }
-            if (f.isObject() && f.has("rate") && f.path("rate").asInt() != Pcm16.REALTIME_RATE) {
-                return "audio." + direction + ".format.rate must be " + Pcm16.REALTIME_RATE;
-            }
-        }
-        return null;
     }
 }

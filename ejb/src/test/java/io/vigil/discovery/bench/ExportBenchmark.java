@@ -15,6 +15,7 @@ import io.vigil.discovery.domain.CallSelection;
 import io.vigil.discovery.domain.ExportContent;
 import io.vigil.discovery.domain.ExportProgress;
 import io.vigil.discovery.domain.ExportRequest;
+import io.vigil.discovery.domain.NativeFormat;
 import io.vigil.discovery.domain.NativeSigner;
 import io.vigil.discovery.domain.ProductionNumbering;
 import io.vigil.discovery.domain.StagedCall;
@@ -48,7 +49,8 @@ import java.util.function.Consumer;
  * flat:
  *
  * <pre>
- * mvn -B -q -pl crypto,migrations,ejb test-compile exec:exec@export-bench -Dbench.calls=10000 -Dbench.dir=/some/disk
+ * mvn -B -q -pl crypto,migrations install -DskipTests && mvn -B -q -pl ejb test-compile -DskipTests
+ * mvn -B -pl ejb exec:exec@export-bench -Dbench.calls=10000 -Dbench.dir=/some/disk [-Dbench.format=MP3]
  * </pre>
  */
 public final class ExportBenchmark {
@@ -56,6 +58,7 @@ public final class ExportBenchmark {
     public static void main(String[] args) throws Exception {
         int calls = Integer.parseInt(arg(args, "--calls", "10000"));
         int seconds = Integer.parseInt(arg(args, "--seconds", "20"));
+        NativeFormat format = NativeFormat.valueOf(arg(args, "--format", "WAV"));
         Path dir = Files.createTempDirectory(Path.of(arg(args, "--dir", System.getProperty("java.io.tmpdir"))), "export-bench");
         DemoPki pki = DemoPki.create("Bench");
         DemoPki.Identity signer = pki.newSigningIdentity("Bench eDiscovery");
@@ -64,7 +67,7 @@ public final class ExportBenchmark {
             ids.add(new UUID(0x5EED, i));
         }
         ExportRequest request = new ExportRequest("Benchmark", new CallSelection(null, null, Instant.EPOCH, null, null, List.of()),
-                EnumSet.allOf(ExportContent.class), AudioChoice.REDACTED, ProductionNumbering.of("VGL", 1), null, null, null);
+                EnumSet.allOf(ExportContent.class), AudioChoice.REDACTED, format, ProductionNumbering.of("VGL", 1), null, null, null);
         byte[] wav = wav(seconds);
         FileProgress progress = new FileProgress(dir.resolve("progress"));
         Map<String, Object> header = new LinkedHashMap<>();
@@ -82,6 +85,14 @@ public final class ExportBenchmark {
             public byte[] signRedacted(byte[] original, byte[] redacted, String title, String description) throws IOException {
                 try {
                     return c2pa.signRedactedExport(signOriginal(original, title), redacted, title, description);
+                } catch (C2paException e) {
+                    throw new IOException(e);
+                }
+            }
+
+            public byte[] signTranscoded(byte[] original, byte[] transcoded, String title, String description) throws IOException {
+                try {
+                    return c2pa.signTranscodedCopy(signOriginal(original, title), transcoded, title, description);
                 } catch (C2paException e) {
                     throw new IOException(e);
                 }
@@ -117,7 +128,8 @@ public final class ExportBenchmark {
         EntryDigest bundle = builder.assemble(dir.resolve("bundle.zip"), List.of("CERTS/trust-root.pem"));
         long end = System.nanoTime();
         double total = (end - start) / 1e9;
-        System.out.printf("calls %,d of %d s audio each; bundle %.1f MiB%n", calls, seconds, bundle.size() / 1048576.0);
+        System.out.printf("calls %,d of %d s audio each, %s natives; bundle %.1f MiB%n", calls, seconds, format,
+                bundle.size() / 1048576.0);
         System.out.printf("time %.1f s (calls staged in %.1f s, load files + manifest + ZIP %.1f s)%n", total,
                 (staged - start) / 1e9, (end - staged) / 1e9);
         System.out.printf("throughput %.1f calls/s, %.1f MiB/s of bundle%n", calls / total, bundle.size() / 1048576.0 / total);

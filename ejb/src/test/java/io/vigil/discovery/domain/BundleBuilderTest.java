@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vigil.crypto.bundle.EntryDigest;
+import io.vigil.crypto.testing.Mp3Frames;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -177,9 +178,42 @@ class BundleBuilderTest {
             assertEquals(0, run(node, "npm", "ci", "--no-audit", "--no-fund"), "npm ci of the C2PA verifier");
         }
         BundleFixture fixture = new BundleFixture(2, AudioChoice.REDACTED);
-        Path bundle = fixture.build(dir, (o, t) -> { });
+        assertC2paRsTrusts(fixture.build(dir, (o, t) -> { }), List.of("NATIVES/VGL000001.wav", "NATIVES/VGL000002.wav"));
+    }
+
+    @Test
+    void mp3NativesAreNamedHashedAndPassC2paRs() throws Exception {
+        for (AudioChoice audio : List.of(AudioChoice.REDACTED, AudioChoice.ORIGINAL)) {
+            Path at = Files.createDirectories(dir.resolve(audio.name()));
+            Path bundle = new BundleFixture(2, audio, NativeFormat.MP3).build(at, (o, t) -> { });
+
+            BundleVerifier.Report report = BundleVerifier.verify(bundle, List.of(BundleFixture.PKI.root()), Optional.empty());
+            assertTrue(report.intact(), report.problems().toString());
+            assertEquals(2, report.nativesChecked());
+            byte[] mp3 = entry(bundle, "NATIVES/VGL000001.mp3");
+            // one second, plus the encoder's delay and padding and its header frame: about 0.2 s at 8 kHz
+            assertEquals(1000, Mp3Frames.walk(mp3).durationMs(), 300, "the fixture's calls are one second long");
+            String dat = new String(entry(bundle, BundleLayout.DAT), StandardCharsets.UTF_8);
+            assertTrue(dat.contains(".\\NATIVES\\VGL000001.mp3") && dat.contains(io.vigil.crypto.bundle.DigestingOutputStream
+                    .of("x", mp3).sha256()), dat);
+            String edrm = new String(entry(bundle, BundleLayout.EDRM), StandardCharsets.UTF_8);
+            assertTrue(edrm.contains("MimeType=\"audio/mpeg\"") && edrm.contains("VGL000001.mp3"), edrm);
+            assertTrue(new String(entry(bundle, BundleLayout.MANIFEST), StandardCharsets.UTF_8)
+                    .contains("\"NATIVES/VGL000002.mp3\""));
+
+            Path tampered = at.resolve("tampered.zip");
+            rewrite(bundle, tampered, "NATIVES/VGL000002.mp3");
+            BundleVerifier.Report broken = BundleVerifier.verify(tampered, List.of(BundleFixture.PKI.root()), Optional.empty());
+            assertFalse(broken.intact());
+            assertTrue(broken.problems().stream().anyMatch(p -> p.file().equals("NATIVES/VGL000002.mp3")), broken.problems().toString());
+            assertC2paRsTrusts(bundle, List.of("NATIVES/VGL000001.mp3"));
+        }
+    }
+
+    private void assertC2paRsTrusts(Path bundle, List<String> natives) throws Exception {
+        Path node = Path.of(System.getProperty("basedir", "."), "..", "crypto", "src", "test", "node");
         Path root = Files.writeString(dir.resolve("root.pem"), BundleFixture.PKI.rootPem());
-        for (String name : List.of("NATIVES/VGL000001.wav", "NATIVES/VGL000002.wav")) {
+        for (String name : natives) {
             Path wav = Files.write(dir.resolve(name.replace('/', '-')), entry(bundle, name));
             Process p = new ProcessBuilder("node", "verify.mjs", wav.toString(), root.toString()).directory(node.toFile())
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();

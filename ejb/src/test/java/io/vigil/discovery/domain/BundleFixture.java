@@ -51,11 +51,15 @@ final class BundleFixture {
     final InMemoryProgress progress = new InMemoryProgress();
 
     BundleFixture(int calls, AudioChoice audio) {
+        this(calls, audio, NativeFormat.WAV);
+    }
+
+    BundleFixture(int calls, AudioChoice audio, NativeFormat format) {
         for (int i = 0; i < calls; i++) {
             callIds.add(UUID.fromString(String.format("00000000-0000-0000-0000-%012d", i + 1)));
         }
         request = new ExportRequest("Smith v. Acme, 26-cv-0042", new CallSelection(null, null, null, null, null, callIds),
-                EnumSet.allOf(ExportContent.class), audio, ProductionNumbering.of("VGL", 1), "CONFIDENTIAL",
+                EnumSet.allOf(ExportContent.class), audio, format, ProductionNumbering.of("VGL", 1), "CONFIDENTIAL",
                 audio == AudioChoice.ORIGINAL ? "Court order 26-0042 requires the unredacted audio" : null, null);
     }
 
@@ -111,6 +115,14 @@ final class BundleFixture {
             public byte[] signRedacted(byte[] original, byte[] redacted, String title, String description) throws IOException {
                 try {
                     return writer.signRedactedExport(signOriginal(original, "original"), redacted, title, description);
+                } catch (C2paException e) {
+                    throw new IOException(e);
+                }
+            }
+
+            public byte[] signTranscoded(byte[] original, byte[] transcoded, String title, String description) throws IOException {
+                try {
+                    return writer.signTranscodedCopy(signOriginal(original, "original"), transcoded, title, description);
                 } catch (C2paException e) {
                     throw new IOException(e);
                 }

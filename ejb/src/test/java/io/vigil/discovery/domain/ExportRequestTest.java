@@ -33,15 +33,19 @@ class ExportRequestTest {
                 .contains("justification"));
         assertTrue(assertThrows(ExportRequestInvalid.class, () -> ExportRequestJson.parse(
                 "{\"matter\":\"M\",\"from\":\"yesterday\"}")).getMessage().contains("\"from\""));
+        assertEquals(NativeFormat.WAV, request.format());
+        assertEquals(NativeFormat.MP3, ExportRequestJson.parse(
+                "{\"matter\":\"M\",\"from\":\"2026-01-01T00:00:00Z\",\"format\":\"mp3\"}").format());
         assertTrue(assertThrows(ExportRequestInvalid.class, () -> ExportRequestJson.parse(
-                "{\"matter\":\"M\",\"from\":\"2026-01-01T00:00:00Z\",\"format\":\"MP3\"}")).getMessage().contains("MP3"));
+                "{\"matter\":\"M\",\"from\":\"2026-01-01T00:00:00Z\",\"format\":\"FLAC\"}")).getMessage()
+                .contains("[WAV, MP3]"));
         assertThrows(ExportRequestInvalid.class, () -> ExportRequestJson.parse("not json"));
     }
 
     @Test
     void theRequestSurvivesItsStoredJson() {
         ExportRequest request = ExportRequestJson.parse("{\"matter\":\"M\",\"callIds\":[\"" + UUID.randomUUID()
-                + "\"],\"audio\":\"ORIGINAL\",\"justification\":\"court order 26-0042 of 3 March\",\"prefix\":\"ABC\",\"start\":7}");
+                + "\"],\"audio\":\"ORIGINAL\",\"format\":\"MP3\",\"justification\":\"court order 26-0042 of 3 March\",\"prefix\":\"ABC\",\"start\":7}");
         assertEquals(request, ExportJson.read(ExportJson.write(request), ExportRequest.class));
     }
 

@@ -56,6 +56,9 @@ class RealtimeRelayTest {
     private long itemPlayedMs;
     private boolean truncateBeyondForwarded;
     private int audioBeforeDisclosure;
+    private boolean callerMuLaw;
+    private long agentPcmFromUpstream;
+    private final io.vigil.session.audio.Resampler callerDown = io.vigil.session.audio.Resampler.downsampler24kTo8k();
 
     @BeforeEach
     void connect() {
@@ -119,6 +122,49 @@ class RealtimeRelayTest {
     }
 
     @Test
+    void aG711ClientIsConvertedToPcmAtTheDoor() throws Exception {
+        client("{\"type\":\"session.update\",\"session\":{\"input_audio_format\":\"g711_ulaw\","
+                + "\"audio\":{\"output\":{\"format\":{\"type\":\"audio/pcma\"}}}}}");
+        JsonNode update = upstreamLog.get(upstreamLog.size() - 1);
+        assertEquals("pcm16", update.path("session").path("input_audio_format").asText(), update.toString());
+        assertEquals("audio/pcm", update.path("session").path("audio").path("output").path("format").path("type")
+                .asText(), "the upstream keeps speaking PCM16 24 kHz: " + update);
+        JsonNode updated = clientLog.stream().filter(n -> n.path("type").asText().equals("session.updated"))
+                .reduce((x, y) -> y).orElseThrow();
+        assertEquals("g711_ulaw", updated.path("session").path("input_audio_format").asText(), updated.toString());
+        assertEquals("g711_alaw", updated.path("session").path("output_audio_format").asText(), updated.toString());
+        callerMuLaw = true;
+        client("{\"type\":\"response.create\"}");
+        untilAgentDone(1);
+        assertEquals(1, sinks.events(DISCLOSURE_DELIVERED).size());
+
+        long aLawBytes = clientLog.stream().filter(n -> n.path("type").asText().equals("response.output_audio.delta"))
+                .mapToLong(n -> Base64Audio.decode(n.path("delta").asText()).length).sum();
+        long pcmBytes = upstreamAudioBytes();
+        assertTrue(Math.abs(aLawBytes - pcmBytes / 6) <= 40, "one A-law byte per 8 kHz sample: " + aLawBytes
+                + " for " + pcmBytes + " bytes of PCM16 24 kHz");
+        java.io.ByteArrayOutputStream aLaw = new java.io.ByteArrayOutputStream();
+        clientLog.stream().filter(n -> n.path("type").asText().equals("response.output_audio.delta"))
+                .forEach(n -> aLaw.writeBytes(Base64Audio.decode(n.path("delta").asText())));
+        short[] heard = io.vigil.session.audio.ALawCodec.decode(aLaw.toByteArray());
+        assertTrue(Pcm16.rmsDbfs(heard, 0, heard.length) > -40, "the client hears the agent's voice");
+
+        say("Yes, that's fine."); // sent as 8 kHz mu-law: the upstream's voice detection hears it as PCM
+        untilAgentDone(2);
+        assertEquals(1, sinks.events(CONSENT_GIVEN).size());
+        for (int i = 0; i < 100; i++) {
+            tick(); // the PCI pause's delay line holds a second of the caller's audio
+        }
+        long callerRecorded = sinks.written.stream().filter(w -> w.track() == AudioSink.Track.CALLER)
+                .mapToLong(Harness.Written::bytes).sum();
+        assertTrue(callerRecorded > 0 && callerRecorded % 2 == 0, "the recorder gets PCM16: " + callerRecorded);
+        assertTrue(upstreamLog.stream().filter(n -> n.path("type").asText().equals("input_audio_buffer.append"))
+                .allMatch(n -> Base64Audio.decode(n.path("audio").asText()).length == 960),
+                "20 ms of mu-law (160 bytes) goes upstream as 20 ms of PCM16 24 kHz (960 bytes)");
+        assertEquals(0, received("error"), clientLog.toString());
+    }
+
+    @Test
     void theGreetingIsHeldUntilTheDisclosureIsHeard() throws Exception {
         client("{\"type\":\"response.create\"}");
         untilAgentDone(1);
@@ -136,9 +182,9 @@ class RealtimeRelayTest {
         assertEquals("unknown_event", errorCode("{\"type\":\"response.output_audio.delta\",\"item_id\":\"i\","
                 + "\"delta\":\"AAAA\"}"));
         assertEquals("unsupported_audio_format", errorCode("{\"type\":\"session.update\",\"session\":"
-                + "{\"input_audio_format\":\"g711_ulaw\"}}"));
+                + "{\"input_audio_format\":\"g722\"}}"));
         assertEquals("unsupported_audio_format", errorCode("{\"type\":\"session.update\",\"session\":{\"audio\":"
-                + "{\"output\":{\"format\":{\"type\":\"audio/pcmu\"}}}}}"));
+                + "{\"output\":{\"format\":{\"type\":\"audio/opus\"}}}}}"));
         RealtimeRelay small = new RealtimeRelay(actions -> new LiveSession(new SessionStart(UUID.randomUUID(),
                 UUID.randomUUID(), "p", Channel.REALTIME_API, "h", Map.of()), SessionPolicy.defaults()
                 .withGatewayDriven(false), Harness.ENGINE, sinks, sinks, sinks, actions), new RealtimeCodec(64),
@@ -207,6 +253,9 @@ class RealtimeRelayTest {
             itemPlayedMs += 20;
         }
         byte[] frame = speech.isEmpty() ? new byte[Pcm16.bytesFor(20, Pcm16.REALTIME_RATE)] : speech.poll();
+        if (callerMuLaw) {
+            frame = io.vigil.session.audio.MuLawCodec.encode(callerDown.process(Pcm16.fromBytes(frame)));
+        }
         relay.fromClient("{\"type\":\"input_audio_buffer.append\",\"audio\":\"" + Base64Audio.encode(frame) + "\"}");
         simulator.advance();
         pump();
@@ -231,7 +280,11 @@ class RealtimeRelayTest {
                 moved = true;
             }
             while (!fromSimulator.isEmpty()) {
-                relay.fromUpstream(codec.encode(fromSimulator.poll()));
+                RealtimeEvent e = fromSimulator.poll();
+                if (e instanceof RealtimeEvent.AudioDelta d) {
+                    agentPcmFromUpstream += d.audio().length;
+                }
+                relay.fromUpstream(codec.encode(e));
                 moved = true;
             }
             while (!toClient.isEmpty()) {
@@ -269,6 +322,11 @@ class RealtimeRelayTest {
                         && n.path("item_id").asText().equals(itemId))
                 .mapToLong(n -> Base64Audio.decode(n.path("delta").asText()).length).sum();
         return Pcm16.durationMs(bytes, Pcm16.REALTIME_RATE);
+    }
+
+    /** PCM16 bytes of agent audio the upstream sent. */
+    private long upstreamAudioBytes() {
+        return agentPcmFromUpstream;
     }
 
     private int received(String type) {

@@ -6,6 +6,8 @@ import io.vigil.crypto.keys.DataKeyWrapper;
 import io.vigil.keys.KeyRegistry;
 import io.vigil.recording.LiveRecorder;
 import io.vigil.recording.LiveRecordingArchive;
+import io.vigil.recording.LiveRecordingRecovery;
+import io.vigil.recording.LiveTrackKeys;
 import io.vigil.recording.RecordingBlobs;
 import io.vigil.recording.RecordingWorkers;
 import io.vigil.tenancy.TenantId;
@@ -35,6 +37,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -52,6 +55,8 @@ import javax.sql.DataSource;
  */
 @ApplicationScoped
 public class LiveCalls {
+
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(LiveCalls.class.getName());
 
     /** About a minute of records of 100 busy calls; beyond it the journal takes the overflow. */
     private static final int QUEUE_CAPACITY = 50_000;
@@ -74,6 +79,12 @@ public class LiveCalls {
 
     @EJB
     private LiveRecordingArchive archive;
+
+    @EJB
+    private LiveTrackKeys liveKeys;
+
+    @EJB
+    private LiveRecordingRecovery recovery;
 
     @Resource(lookup = "jdbc/vigil")
     private DataSource dataSource;
@@ -114,13 +125,29 @@ public class LiveCalls {
                 new JdbcSessionSink(dataSource, Clock.systemUTC()), calls);
         callerHash = CallerHash.create(config.require("vigil.caller-hash-key"));
         recordingWorkers = new RecordingWorkers(RECORDING_THREADS, RECORDING_QUEUE, threads);
-        recorder = new LiveRecorder(blobs.store(), this::audioKeys, recordingWorkers, archive::store);
+        recorder = new LiveRecorder(blobs.store(), this::audioKeys, recordingWorkers, archive::store,
+                liveKeys::issued);
         redaction = RedactionEngine.createDefault();
         http = HttpClient.newHttpClient();
         agentUpstreams = new AgentUpstreams(dataSource, config::get);
         media = Executors.newScheduledThreadPool(MEDIA_THREADS, threads);
         storage = Executors.newSingleThreadScheduledExecutor(threads);
         worker = storage.scheduleWithFixedDelay(persistence::round, 0, DRAIN_EVERY_MS, TimeUnit.MILLISECONDS);
+        Instant started = Instant.now();
+        storage.execute(() -> recoverCrashedCalls(started)); // after the journal's first replay, on the same thread
+    }
+
+    /** Calls left LIVE by a crash get their recordings from their live tracks and are ended abnormally. */
+    private void recoverCrashedCalls(Instant serverStarted) {
+        try {
+            int recovered = recovery.recoverAll(serverStarted);
+            if (recovered > 0) {
+                LOG.warning(recovered + " call(s) left by a crash were ended and their recordings recovered");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(java.util.logging.Level.WARNING, "calls left by a crash could not be recovered now; the next"
+                    + " start tries again", e);
+        }
     }
 
     @PreDestroy

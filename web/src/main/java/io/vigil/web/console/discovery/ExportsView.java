@@ -9,6 +9,7 @@ import io.vigil.discovery.domain.ExportRequest;
 import io.vigil.discovery.domain.ExportRequestInvalid;
 import io.vigil.discovery.domain.ExportState;
 import io.vigil.discovery.domain.ExportSummary;
+import io.vigil.discovery.domain.NativeFormat;
 import io.vigil.discovery.domain.ProductionNumbering;
 import io.vigil.retention.LegalHolds;
 import io.vigil.retention.domain.LegalHold;
@@ -67,6 +68,7 @@ public class ExportsView implements Serializable {
     private String callIds;
     private List<String> contents = new ArrayList<>(List.of("TRANSCRIPT", "EVENTS", "ANNOTATIONS", "FLAGS"));
     private String audio = "REDACTED";
+    private String format = "WAV";
     private String prefix = "VGL";
     private long start = 1;
     private String confidentiality = "CONFIDENTIAL";
@@ -105,6 +107,7 @@ public class ExportsView implements Serializable {
                     from == null ? null : from.atStartOfDay().toInstant(ZoneOffset.UTC),
                     to == null ? null : to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC),
                     uuid("agent profile", agentProfileId), ids), chosen, AudioChoice.valueOf(audio),
+                    NativeFormat.valueOf(format),
                     ProductionNumbering.of(prefix, start), confidentiality, justification, recipientCertificate);
             UUID id = exports.request(tenant.id(), tenant.getName(), AuditActor.user(tenant.userId(), user.getName()), request);
             exports.start(tenant.id(), id);
@@ -162,6 +165,8 @@ public class ExportsView implements Serializable {
     public void setContents(List<String> contents) { this.contents = contents; }
     public String getAudio() { return audio; }
     public void setAudio(String audio) { this.audio = audio; }
+    public String getFormat() { return format; }
+    public void setFormat(String format) { this.format = format; }
     public String getPrefix() { return prefix; }
     public void setPrefix(String prefix) { this.prefix = prefix; }
     public long getStart() { return start; }

@@ -1,7 +1,8 @@
-package io.vigil.crypto.c2pa;
+package io.vigil.crypto.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.vigil.crypto.c2pa.DemoPki;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigInteger;
@@ -30,8 +31,10 @@ import org.bouncycastle.tsp.TimeStampTokenGenerator;
 /**
  * An RFC 3161 timestamp authority on 127.0.0.1 for tests: Bouncy Castle's TSP generator behind the JDK's
  * HTTP server, with a time-stamping certificate from the given {@link DemoPki}. Counts the requests it served.
+ * Shared by the crypto tests and the integration tests (the crypto module's test jar), which start it inside the
+ * application server to stamp exports.
  */
-final class LocalTimestampAuthority implements AutoCloseable {
+public final class LocalTimestampAuthority implements AutoCloseable {
 
     private static final String POLICY = "1.3.6.1.4.1.55555.1.1";
 
@@ -39,12 +42,13 @@ final class LocalTimestampAuthority implements AutoCloseable {
     private final TimeStampResponseGenerator generator;
     private final AtomicLong serial = new AtomicLong();
     private final AtomicLong served = new AtomicLong();
+    private final List<X509Certificate> chain;
 
     private LocalTimestampAuthority(DemoPki pki) throws Exception {
         KeyPairGenerator keys = KeyPairGenerator.getInstance("EC");
         keys.initialize(new ECGenParameterSpec("secp256r1"));
         KeyPair pair = keys.generateKeyPair();
-        List<X509Certificate> chain = pki.issueTimestampingChain(pair.getPublic(), "Vigil Test TSA");
+        chain = pki.issueTimestampingChain(pair.getPublic(), "Vigil Test TSA");
         TimeStampTokenGenerator tokens = new TimeStampTokenGenerator(
                 new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
                         .build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate()), chain.get(0)),
@@ -58,16 +62,21 @@ final class LocalTimestampAuthority implements AutoCloseable {
         server.start();
     }
 
-    static LocalTimestampAuthority start(DemoPki pki) throws Exception {
+    public static LocalTimestampAuthority start(DemoPki pki) throws Exception {
         return new LocalTimestampAuthority(pki);
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/tsa");
     }
 
-    long served() {
+    public long served() {
         return served.get();
+    }
+
+    /** The TSA's certificate and its intermediate (the root is the {@link DemoPki}'s). */
+    public List<X509Certificate> chain() {
+        return chain;
     }
 
     private void answer(HttpExchange exchange) throws IOException {

@@ -1,0 +1,259 @@
+package io.vigil.it.incontainer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vigil.audit.domain.AuditActor;
+import io.vigil.crypto.blob.BlobId;
+import io.vigil.crypto.recording.RecordingContext;
+import io.vigil.crypto.recording.RecordingReader;
+import io.vigil.keys.CryptoShredding;
+import io.vigil.keys.KeyRegistry;
+import io.vigil.recording.LiveRecorder;
+import io.vigil.recording.LiveRecordingArchive;
+import io.vigil.recording.LiveRecordingRecovery;
+import io.vigil.recording.LiveTrackKeys;
+import io.vigil.recording.RecordingBlobs;
+import io.vigil.recording.RecordingInfo;
+import io.vigil.recording.RecordingLibrary;
+import io.vigil.recording.RecordingWorkers;
+import io.vigil.session.application.CallCatalog;
+import io.vigil.session.domain.Channel;
+import io.vigil.session.pipeline.AudioSink;
+import io.vigil.session.pipeline.SessionStart;
+import io.vigil.tenancy.TenantDirectory;
+import io.vigil.tenancy.TenantId;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Live recordings inside Payara with the tenants' real keys and blob store: the live tracks' data keys are in the
+ * data key inventory while the call runs, shredding one makes the call's recording unreadable, and a call left LIVE
+ * by a crash (its tracks without their final segment, as a killed server leaves them) is recovered into recordings
+ * and ended abnormally. Each test makes its own call.
+ */
+@ExtendWith(ArquillianExtension.class)
+class LiveRecordingRecoveryIT {
+
+    private static final AuditActor ADMIN = AuditActor.user("it-admin", "Key Admin (test)");
+    /** The live tracks' segment: 64 KiB of PCM16 24 kHz, forced to disk when full. */
+    private static final int SEGMENT = 64 * 1024;
+
+    @EJB
+    private LiveRecordingArchive archive;
+    @EJB
+    private LiveTrackKeys liveKeys;
+    @EJB
+    private LiveRecordingRecovery recovery;
+    @EJB
+    private CryptoShredding shredding;
+    @EJB
+    private KeyRegistry registry;
+    @EJB
+    private RecordingBlobs blobs;
+    @EJB
+    private RecordingLibrary library;
+    @EJB
+    private CallCatalog catalog;
+    @EJB
+    private TenantDirectory tenants;
+    @Resource(lookup = "jdbc/vigil")
+    private DataSource db;
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    private ManagedThreadFactory threads;
+
+    @Test
+    void shreddingALiveTracksKeyMakesTheCallsRecordingUnreadable() throws Exception {
+        TenantId bank = tenant("acme-bank");
+        UUID call = liveCall(bank);
+        RecordingWorkers workers = new RecordingWorkers(1, 10_000, threads);
+        try {
+            AudioSink sink = recorder(workers).open(start(bank, call));
+            speak(sink, AudioSink.Track.CALLER, 3_000);
+            awaitLiveKey(call, LiveTrackKeys.CALLER_OWNER);
+            assertEquals(1, count("SELECT count(*) FROM data_key WHERE owner_type = 'live-caller' AND owner_id = ?"
+                    + " AND domain = 'audio' AND shredded_at IS NULL", call), "the live key is in the inventory");
+
+            assertTrue(shredding.shredDataKey(bank, LiveTrackKeys.CALLER_OWNER, call, ADMIN));
+
+            assertThrows(IOException.class, () -> RecordingReader.open(blobs.store().open(liveBlob(bank, call,
+                    "caller")), registry.wrapper(bank), liveContext(bank, call, "caller")), "the header is wiped");
+            sink.close();
+            awaitFinished(workers);
+            assertTrue(library.forSession(bank, call).isEmpty(), "no recording is made from a shredded track");
+        } finally {
+            workers.close();
+        }
+    }
+
+    @Test
+    void aCallLeftLiveByACrashIsRecoveredIntoRecordingsAndEndedAbnormally() throws Exception {
+        TenantId bank = tenant("acme-bank");
+        UUID call = liveCall(bank);
+        RecordingWorkers workers = new RecordingWorkers(1, 10_000, threads);
+        try {
+            // the server "dies" after 3 s of caller audio and 2 s of agent audio: the tracks are never closed, so
+            // each ends after its last full segment (2 for the caller, 1 for the agent) and has no final segment
+            AudioSink sink = recorder(workers).open(start(bank, call));
+            speak(sink, AudioSink.Track.CALLER, 3_000);
+            speak(sink, AudioSink.Track.AGENT, 2_000);
+            awaitLiveKey(call, LiveTrackKeys.CALLER_OWNER);
+            awaitLiveKey(call, LiveTrackKeys.AGENT_OWNER);
+            awaitReadable(bank, call, "caller", 2L * SEGMENT);
+            awaitReadable(bank, call, "agent", SEGMENT);
+
+            long recoveredMs = recovery.recover(bank, call);
+
+            assertEquals(2L * SEGMENT / 48, recoveredMs, "the caller's two complete segments");
+            assertEquals("FAILED", text("SELECT status FROM call_session WHERE id = ?", call));
+            assertEquals(recoveredMs, count("SELECT duration_ms FROM call_session WHERE id = ?", call));
+            assertNotNull(text("SELECT ended_at::text FROM call_session WHERE id = ?", call));
+            String ended = text("SELECT payload::text FROM session_event WHERE session_id = ? AND type = 'SESSION_ENDED'",
+                    call);
+            assertTrue(ended.contains("\"endedBy\": \"RECOVERY\"") && ended.contains("\"abnormal\": true"), ended);
+
+            List<RecordingInfo> stored = library.forSession(bank, call);
+            assertEquals(List.of("agent", "caller", "mixed"), stored.stream().map(RecordingInfo::track).sorted().toList());
+            RecordingInfo caller = stored.stream().filter(r -> r.track().equals("caller")).findFirst().orElseThrow();
+            assertEquals(recoveredMs, caller.durationMs());
+            try (RecordingReader reader = library.open(bank, caller.id()).orElseThrow()) {
+                ByteBuffer head = ByteBuffer.allocate(4);
+                reader.read(0, head);
+                assertEquals("RIFF", new String(head.array(), StandardCharsets.US_ASCII), "a WAV that decrypts");
+                assertTrue(reader.size() >= 2L * SEGMENT, "the recovered audio: " + reader.size());
+            }
+            assertFalse(blobs.store().exists(liveBlob(bank, call, "caller")), "the live tracks are removed");
+            assertFalse(blobs.store().exists(liveBlob(bank, call, "agent")));
+            assertEquals(0, count("SELECT count(*) FROM data_key WHERE owner_id = ? AND owner_type LIKE 'live-%'"
+                    + " AND shredded_at IS NULL", call), "the live tracks' keys are gone with them");
+
+            recovery.recover(bank, call); // a second recovery (the next start) changes nothing
+            assertEquals(1, count("SELECT count(*) FROM session_event WHERE session_id = ? AND type = 'SESSION_ENDED'",
+                    call));
+            assertEquals(3, library.forSession(bank, call).size());
+        } finally {
+            workers.close();
+        }
+    }
+
+    // ---- helpers ----
+
+    private LiveRecorder recorder(RecordingWorkers workers) {
+        return new LiveRecorder(blobs.store(), registry::wrapper, workers, archive::store, liveKeys::issued);
+    }
+
+    private static SessionStart start(TenantId tenant, UUID call) {
+        return new SessionStart(tenant.value(), call, "it", Channel.BROWSER, "h", Map.of());
+    }
+
+    /** {@code ms} of a 200 Hz tone from the start of the call, in 20 ms frames. */
+    private static void speak(AudioSink sink, AudioSink.Track track, int ms) throws IOException {
+        for (int at = 0; at < ms; at += 20) {
+            byte[] frame = new byte[960];
+            for (int i = 0; i < 480; i++) {
+                short v = (short) (8000 * Math.sin(2 * Math.PI * 200 * ((at * 24 + i) / 24_000.0)));
+                frame[2 * i] = (byte) v;
+                frame[2 * i + 1] = (byte) (v >> 8);
+            }
+            sink.write(track, at, frame);
+        }
+    }
+
+    private UUID liveCall(TenantId tenant) throws SQLException {
+        UUID call = UUID.randomUUID();
+        UUID agent = catalog.agentProfiles(tenant).get(0).id();
+        update("INSERT INTO call_session (id, tenant_id, agent_profile_id, channel, caller_ref_hash, started_at, status,"
+                + " consent_state, disclosure_state, retention_class) VALUES (?, ?, ?, 'BROWSER', ?, ?, 'LIVE', 'GIVEN',"
+                + " 'DELIVERED', 'standard')", call, tenant.value(), agent, "e".repeat(64),
+                Timestamp.from(Instant.now().minusSeconds(60)));
+        return call;
+    }
+
+    private static BlobId liveBlob(TenantId tenant, UUID call, String track) {
+        return BlobId.of("live/" + tenant + "/" + call + "/" + track + ".vgrc");
+    }
+
+    /** The recording threads register keys off the audio path; the bound only keeps a failure from hanging. */
+    private void awaitLiveKey(UUID call, String ownerType) throws Exception {
+        for (int i = 0; i < 600 && count("SELECT count(*) FROM data_key WHERE owner_type = ? AND owner_id = ?",
+                ownerType, call) == 0; i++) {
+            Thread.sleep(100);
+        }
+    }
+
+    /** Until the live track can be read up to {@code bytes} (its segments are on disk). */
+    private void awaitReadable(TenantId tenant, UUID call, String track, long bytes) throws Exception {
+        long readable = 0;
+        for (int i = 0; i < 600 && readable < bytes; i++) {
+            if (blobs.store().exists(liveBlob(tenant, call, track))) {
+                try (RecordingReader reader = RecordingReader.open(blobs.store().open(liveBlob(tenant, call, track)),
+                        registry.wrapper(tenant), liveContext(tenant, call, track))) {
+                    readable = reader.size();
+                }
+            }
+            if (readable < bytes) {
+                Thread.sleep(100);
+            }
+        }
+        assertEquals(bytes, readable, "the " + track + " track's complete segments");
+    }
+
+    private static void awaitFinished(RecordingWorkers workers) throws InterruptedException {
+        for (int i = 0; i < 600 && (workers.queued() > 0 || workers.deferred() > 0); i++) {
+            Thread.sleep(100);
+        }
+    }
+
+    private static RecordingContext liveContext(TenantId tenant, UUID call, String track) {
+        return new RecordingContext(tenant.toString(), call.toString(), "live-" + track, "audio");
+    }
+
+    private TenantId tenant(String slug) {
+        return new TenantId(tenants.bySlug(slug).orElseThrow().id());
+    }
+
+    private void update(String sql, Object... parameters) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                st.setObject(i + 1, parameters[i]);
+            }
+            st.executeUpdate();
+        }
+    }
+
+    private long count(String sql, Object... parameters) throws SQLException {
+        return Long.parseLong(text(sql, parameters));
+    }
+
+    private String text(String sql, Object... parameters) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                st.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                assertTrue(rs.next(), sql);
+                return rs.getString(1);
+            }
+        }
+    }
+}
