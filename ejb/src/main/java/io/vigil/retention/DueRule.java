@@ -74,6 +74,15 @@ public final class DueRule {
 
     /** An SQL predicate: the call {@code c} (a {@code call_session} alias) has this class of data due for this action. */
     public String callIsDue(String c) {
+        return dueSince(c, c + ".ended_at");
+    }
+
+    /**
+     * An SQL predicate: the rule's period for the call {@code c} (its class and jurisdiction) has passed since the
+     * instant {@code since} (an SQL expression), under this rule's action. For artifacts made after their call
+     * ended, such as an export, whose clock starts when they were made.
+     */
+    public String dueSince(String c, String since) {
         List<String> terms = new ArrayList<>();
         for (String retentionClass : policies.retentionClasses()) {
             Set<String> overridden = policies.overriddenJurisdictions(retentionClass);
@@ -95,7 +104,7 @@ public final class DueRule {
                     continue;
                 }
                 terms.add("(" + c + ".retention_class = " + quote(retentionClass) + " AND " + jurisdiction + " AND "
-                        + c + ".ended_at <= TIMESTAMPTZ '" + LITERAL.format(asOf.minus(Duration.ofDays(rule.periodDays())))
+                        + since + " <= TIMESTAMPTZ '" + LITERAL.format(asOf.minus(Duration.ofDays(rule.periodDays())))
                         + "')");
             }
         }
@@ -104,7 +113,12 @@ public final class DueRule {
 
     /** An SQL predicate: the call whose id is the column {@code sessionId} is under no live legal hold. */
     public static String notHeld(String sessionId) {
-        return "NOT EXISTS (SELECT 1 FROM legal_hold_session lh WHERE lh.session_id = " + sessionId
+        return "NOT " + held(sessionId);
+    }
+
+    /** An SQL predicate: the call whose id is the column {@code sessionId} is under a live legal hold. */
+    public static String held(String sessionId) {
+        return "EXISTS (SELECT 1 FROM legal_hold_session lh WHERE lh.session_id = " + sessionId
                 + " AND lh.released_at IS NULL)";
     }
 

@@ -35,4 +35,14 @@ public interface ExpiringArtifacts {
     List<ExpiringArtifact> findDue(TenantId tenant, DueRule rule, String after, int limit);
 
     void expire(TenantId tenant, DueRule rule, List<ExpiringArtifact> batch);
+
+    /**
+     * Of a batch {@link #findDue} returned, those no hold took since, checked in the sweep's transaction just before
+     * {@link #expire}. The sweep does this itself for artifacts of one call (it locks the calls); a contributor of
+     * artifacts of several calls ({@code sessionId} null) overrides this to lock their calls and drop those of
+     * which any call is held now.
+     */
+    default List<ExpiringArtifact> stillUnheld(TenantId tenant, List<ExpiringArtifact> batch) {
+        return batch;
+    }
 }

@@ -73,6 +73,23 @@ public class LegalHolds {
         return ids.stream().map(o -> o instanceof UUID u ? u : UUID.fromString(o.toString())).toList();
     }
 
+    /** One call a hold keeps, as the Legal holds page lists it. */
+    public record HeldCall(UUID sessionId, java.time.Instant startedAt, String agentProfile, String channel) {
+    }
+
+    /** A page of the calls a hold keeps now, newest first; empty for another tenant's hold. */
+    public List<HeldCall> heldCalls(TenantId tenant, UUID holdId, int first, int size) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT c.id, c.started_at, a.name, c.channel FROM legal_hold_session lh"
+                        + " JOIN call_session c ON c.id = lh.session_id JOIN agent_profile a ON a.id = c.agent_profile_id"
+                        + " WHERE lh.tenant_id = ?1 AND lh.hold_id = ?2 AND lh.released_at IS NULL"
+                        + " ORDER BY c.started_at DESC, c.id OFFSET ?3 LIMIT ?4")
+                .setParameter(1, tenant.value()).setParameter(2, holdId).setParameter(3, Math.max(first, 0))
+                .setParameter(4, Math.min(Math.max(size, 1), 200)).getResultList();
+        return rows.stream().map(r -> new HeldCall(io.vigil.keys.Rows.uuid(r[0]), io.vigil.keys.Rows.instant(r[1]),
+                (String) r[2], (String) r[3])).toList();
+    }
+
     /** The holds that keep (or kept: released ones too) the call, newest first. */
     public List<LegalHold> holdsOn(TenantId tenant, UUID sessionId) {
         return store().withConnection(c -> HoldStore.holdsOn(c, tenant.value(), sessionId));

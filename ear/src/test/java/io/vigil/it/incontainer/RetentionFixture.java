@@ -1,10 +1,19 @@
 package io.vigil.it.incontainer;
 
+import io.vigil.discovery.application.ExportFiles;
 import io.vigil.keys.KeyRegistry;
+import io.vigil.provenance.ProvenanceSigning;
+import io.vigil.provenance.TrackKind;
 import io.vigil.recording.CallRecorder;
 import io.vigil.recording.WavAudio;
 import io.vigil.redaction.application.OriginalTranscripts;
+import io.vigil.session.domain.ConsentState;
+import io.vigil.session.domain.DisclosureState;
+import io.vigil.session.domain.SessionStatus;
+import io.vigil.session.persistence.CallSessionRows;
 import io.vigil.tenancy.TenantId;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,7 +28,8 @@ import javax.sql.DataSource;
 /**
  * A tenant of its own for a retention test (a sweep is tenant-wide, so the demo tenants other tests read stay
  * untouched), and calls in it with every kind of artifact: three recording tracks (caller, agent, redacted), a
- * sealed original transcript, the redacted transcript, events, a flag and an annotation.
+ * sealed original transcript, the redacted transcript, events, a flag and an annotation; on demand, C2PA-signed
+ * copies and eDiscovery exports of them.
  */
 final class RetentionFixture {
 
@@ -61,6 +71,26 @@ final class RetentionFixture {
                         + " VALUES (?, ?, ?, 'PHONE', ?, ?, ?, 60000, 'COMPLETED', 'GIVEN', 'DELIVERED', 'standard', ?)",
                 call, tenant.value(), agentProfile, "c".repeat(64), Timestamp.from(ended.minusSeconds(60)),
                 Timestamp.from(ended), jurisdiction);
+        artifacts(call);
+        return call;
+    }
+
+    /**
+     * A call admitted the way the doors admit one (its row inserted from the caller reference as received), that
+     * ended {@code daysAgo} days ago, with one artifact of every kind.
+     */
+    UUID admitted(String callerReference, int daysAgo) throws Exception {
+        UUID call = UUID.randomUUID();
+        Instant ended = Instant.now().minus(Duration.ofDays(daysAgo));
+        CallSessionRows rows = new CallSessionRows(db);
+        rows.insertLive(tenant.value(), call, agentProfile, "PHONE", "e".repeat(64), callerReference, ended.minusSeconds(60));
+        rows.complete(new CallSessionRows.Ending(tenant.value(), call, ended, 60_000, SessionStatus.COMPLETED,
+                ConsentState.GIVEN, DisclosureState.DELIVERED));
+        artifacts(call);
+        return call;
+    }
+
+    private void artifacts(UUID call) {
         update(db, "INSERT INTO transcript_segment (tenant_id, session_id, seq, speaker, start_ms, end_ms, text)"
                 + " VALUES (?, ?, 0, 'CALLER', 0, 900, 'my card is [CREDIT_CARD]')", tenant.value(), call);
         update(db, "INSERT INTO session_event (tenant_id, session_id, type, at_ms, payload) VALUES (?, ?, 'TOOL_CALL', 10,"
@@ -76,7 +106,29 @@ final class RetentionFixture {
             recorder.record(tenant, call, track, audio);
         }
         originals.seal(tenant, call, List.of("my card is 4111 1111 1111 1111"));
-        return call;
+    }
+
+    /** A C2PA-signed mixed recording of the call (what the live recorder stores), with its provenance row. */
+    UUID signedCopy(ProvenanceSigning provenance, UUID call) throws Exception {
+        return provenance.signAndStore(tenant, call, "mixed", new WavAudio(8000, new byte[1600]), TrackKind.COMPOSITE);
+    }
+
+    /** A finished eDiscovery export of these calls, made {@code daysAgo} days ago, with its bundle on disk. */
+    UUID export(int daysAgo, UUID... calls) throws Exception {
+        UUID export = UUID.randomUUID();
+        Timestamp at = Timestamp.from(Instant.now().minus(Duration.ofDays(daysAgo)));
+        update(db, "INSERT INTO export_request (id, tenant_id, matter, request_json, requested_by, requested_at, state,"
+                + " total_calls, staged_calls, signing_chain_pem, trust_root_pem, bundle_size, bundle_sha256, finished_at)"
+                + " VALUES (?, ?, 'Retention matter', '{}', 'it-legal-a', ?, 'DONE', ?, ?, 'chain', 'root', 4, ?, ?)",
+                export, tenant.value(), at, calls.length, calls.length, "d".repeat(64), at);
+        for (int i = 0; i < calls.length; i++) {
+            update(db, "INSERT INTO export_call (export_id, tenant_id, ordinal, session_id, staged_json) VALUES (?, ?, ?, ?, '{}')",
+                    export, tenant.value(), i, calls[i]);
+        }
+        Path bundle = ExportFiles.bundle(tenant, export, false);
+        Files.createDirectories(bundle.getParent());
+        Files.write(bundle, new byte[] {'P', 'K', 5, 6});
+        return export;
     }
 
     long count(String sql, Object... parameters) {

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vigil.audit.domain.AuditActor;
 import io.vigil.crypto.recording.RecordingFormatException;
 import io.vigil.crypto.recording.RecordingReader;
+import io.vigil.discovery.application.ExportFiles;
 import io.vigil.keys.KeyRegistry;
+import io.vigil.provenance.ProvenanceSigning;
 import io.vigil.recording.CallRecorder;
 import io.vigil.recording.RecordingLibrary;
 import io.vigil.redaction.application.BreakGlassRefused;
@@ -30,6 +32,7 @@ import io.vigil.retention.domain.SweepRun;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -77,6 +80,8 @@ class RetentionSweepIT {
     private SweepWorker worker;
     @EJB
     private io.vigil.audit.AuditTrail trail;
+    @EJB
+    private ProvenanceSigning provenance;
     @Resource(lookup = "jdbc/vigil")
     private DataSource db;
 
@@ -122,15 +127,35 @@ class RetentionSweepIT {
         assertEquals("c".repeat(64), f.text("SELECT caller_ref_hash FROM call_session WHERE id = ?", call));
     }
 
+    /** The signed copy still plays and its C2PA record is still on the call page. */
+    private void assertKeepsSignedCopy(RetentionFixture f, UUID call, UUID signedCopy) throws Exception {
+        assertTrue(opens(f, signedCopy), "the signed copy of the held call still plays");
+        assertEquals(List.of(signedCopy), provenance.forSession(f.tenant, call).stream()
+                .map(io.vigil.provenance.RecordingProvenance::recordingId).toList(), "its C2PA record stays");
+    }
+
+    private String exportState(RetentionFixture f, UUID export) {
+        return f.text("SELECT state FROM export_request WHERE id = ?", export);
+    }
+
+    private boolean bundleExists(RetentionFixture f, UUID export) {
+        return Files.exists(ExportFiles.bundle(f.tenant, export, false));
+    }
+
     @Test
     void aHeldCallKeepsEveryArtifactWhileItsNeighbourLosesEachOne() throws Exception {
         RetentionFixture f = fixture();
         policies(f, 30, RetentionAction.CRYPTO_SHRED, RetentionAction.ANONYMISE);
+        book.save(f.tenant, new RetentionPolicy("standard", DataClass.EXPORTS, "*", 30, RetentionAction.CRYPTO_SHRED), ADMIN);
         UUID held = f.call(400, null);
         UUID neighbour = f.call(400, null);
         holdOn(f, held);
         UUID callerAudio = f.recording(neighbour, "caller");
         UUID redactedAudio = f.recording(neighbour, "redacted");
+        UUID heldCopy = f.signedCopy(provenance, held);
+        UUID neighbourCopy = f.signedCopy(provenance, neighbour);
+        UUID exportWithHeldCall = f.export(200, neighbour, held);
+        UUID exportOfNeighbour = f.export(200, neighbour);
 
         SweepRun run = sweeps.runNow(f.tenant, SweepMode.APPLY, null, ADMIN);
         assertEquals("COMPLETED", run.state(), String.valueOf(run.lastError()));
@@ -150,10 +175,18 @@ class RetentionSweepIT {
         assertEquals("{}", f.text("SELECT payload::text FROM session_event WHERE session_id = ?", neighbour), "events anonymised");
         assertEquals("", f.text("SELECT evidence FROM flag WHERE session_id = ?", neighbour), "flag evidence anonymised");
         assertEquals("0".repeat(64), f.text("SELECT caller_ref_hash FROM call_session WHERE id = ?", neighbour));
+        assertTrue(f.keyShredded(RecordingLibrary.OWNER_TYPE, neighbourCopy), "the signed copy is crypto-shredded");
+        assertTrue(provenance.forSession(f.tenant, neighbour).isEmpty(), "and its C2PA record is gone");
+        assertKeepsSignedCopy(f, held, heldCopy);
+        assertEquals("EXPIRED", exportState(f, exportOfNeighbour), "the export of the un-held call expired");
+        assertFalse(bundleExists(f, exportOfNeighbour), "its bundle is removed");
+        assertEquals("DONE", exportState(f, exportWithHeldCall), "an export with a held call is kept");
+        assertTrue(bundleExists(f, exportWithHeldCall));
 
         Map<DataClass, Long> counts = run.classes().stream().collect(Collectors.groupingBy(SweepClassResult::dataClass,
                 Collectors.summingLong(SweepClassResult::artifacts)));
-        assertEquals(1L, counts.get(DataClass.RAW_CALLER_AUDIO));
+        assertEquals(3L, counts.get(DataClass.RAW_CALLER_AUDIO), "caller track, signed mixed recording, its C2PA record");
+        assertEquals(1L, counts.get(DataClass.EXPORTS));
         assertEquals(1L, counts.get(DataClass.SESSION_METADATA));
         assertTrue(run.certified());
         RetentionSweeps.SignedCertificate certificate = sweeps.certificate(f.tenant, run.id()).orElseThrow();
@@ -175,11 +208,25 @@ class RetentionSweepIT {
         UUID held = f.call(400, null);
         UUID neighbour = f.call(400, null);
         holdOn(f, held);
-        List<UUID> tracks = List.of(f.recording(neighbour, "caller"), f.recording(neighbour, "agent"), f.recording(neighbour, "redacted"));
+        UUID heldCopy = f.signedCopy(provenance, held);
+        UUID neighbourCopy = f.signedCopy(provenance, neighbour);
+        UUID exportWithHeldCall = f.export(200, held, neighbour);
+        UUID exportOfNeighbour = f.export(200, neighbour);
+        List<UUID> tracks = List.of(f.recording(neighbour, "caller"), f.recording(neighbour, "agent"),
+                f.recording(neighbour, "redacted"), neighbourCopy);
 
         assertEquals("COMPLETED", sweeps.runNow(f.tenant, SweepMode.APPLY, null, ADMIN).state());
 
         assertKeepsEverything(f, held);
+        assertKeepsSignedCopy(f, held, heldCopy);
+        assertEquals("DONE", exportState(f, exportWithHeldCall));
+        assertTrue(bundleExists(f, exportWithHeldCall));
+        assertEquals(0, f.count("SELECT count(*) FROM export_request WHERE id = ?", exportOfNeighbour), "the export is deleted");
+        assertFalse(bundleExists(f, exportOfNeighbour));
+        assertEquals(0, f.count("SELECT count(*) FROM recording_provenance WHERE session_id = ?", neighbour));
+        assertEquals(f.count("SELECT count(*) FROM call_session WHERE tenant_id = ?", f.tenant.value()),
+                f.count("SELECT COALESCE(sum(calls), 0) FROM call_daily_count WHERE tenant_id = ?", f.tenant.value()),
+                "the calls list's daily counts follow the deleted calls");
         assertEquals(0, f.count("SELECT count(*) FROM call_session WHERE id = ?", neighbour));
         assertEquals(0, f.count("SELECT count(*) FROM recording WHERE session_id = ?", neighbour));
         for (UUID track : tracks) {
@@ -187,6 +234,50 @@ class RetentionSweepIT {
         }
         assertTrue(f.keyShredded(OriginalTranscripts.OWNER_TYPE, neighbour));
         assertEquals(0, f.count("SELECT count(*) FROM transcript_original WHERE session_id = ?", neighbour));
+    }
+
+    @Test
+    void anExportIsDueOnceEveryCallInItIsCountingFromWhenItWasMade() throws Exception {
+        RetentionFixture f = fixture();
+        policies(f, 30, RetentionAction.CRYPTO_SHRED, RetentionAction.ANONYMISE);
+        book.save(f.tenant, new RetentionPolicy("standard", DataClass.EXPORTS, "US", 100, RetentionAction.DELETE), ADMIN);
+        UUID old = f.call(400, null);
+        UUID american = f.call(400, "US");
+        UUID withAnAmericanCall = f.export(40, old, american);
+        UUID madeLastWeek = f.export(7, old);
+        UUID due = f.export(40, old);
+        UUID gone = f.call(400, null);
+        UUID ofADeletedCall = f.export(7, gone);
+        f.update("DELETE FROM call_session WHERE id = ?", gone); // as a sweep deletes a call's metadata
+
+        SweepRun run = sweeps.runNow(f.tenant, SweepMode.APPLY, null, ADMIN);
+
+        assertEquals("COMPLETED", run.state(), String.valueOf(run.lastError()));
+        assertEquals(0, f.count("SELECT count(*) FROM export_request WHERE id = ?", due));
+        assertFalse(bundleExists(f, due));
+        assertEquals("DONE", exportState(f, withAnAmericanCall), "the US call's exports are kept 100 days");
+        assertEquals("DONE", exportState(f, madeLastWeek), "the export's own period has not passed");
+        assertTrue(bundleExists(f, withAnAmericanCall) && bundleExists(f, madeLastWeek));
+        assertEquals(0, f.count("SELECT count(*) FROM export_request WHERE id = ?", ofADeletedCall),
+                "a copy of calls retention deleted does not outlive them");
+    }
+
+    @Test
+    void aCallersCountrySetsItsJurisdictionAndItsOverrideAppliesToItAlone() throws Exception {
+        RetentionFixture f = fixture();
+        book.seedDefaults(f.tenant, ADMIN); // raw caller audio: 90 days, 30 in the EU
+        UUID paris = f.admitted("+33 1 42 68 53 00", 60);
+        UUID newYork = f.admitted("+1 212 736 3100", 60);
+        assertEquals("EU", f.text("SELECT jurisdiction FROM call_session WHERE id = ?", paris));
+        assertEquals("US", f.text("SELECT jurisdiction FROM call_session WHERE id = ?", newYork));
+
+        SweepRun run = sweeps.runNow(f.tenant, SweepMode.APPLY, null, ADMIN);
+
+        assertEquals("COMPLETED", run.state(), String.valueOf(run.lastError()));
+        assertEquals(1, run.artifacts(), "only the EU caller's audio is due at 60 days");
+        assertTrue(f.keyShredded(RecordingLibrary.OWNER_TYPE, f.recording(paris, "caller")));
+        assertTrue(opens(f, f.recording(newYork, "caller")), "the same audio of a US caller is kept for 90 days");
+        assertTrue(opens(f, f.recording(paris, "agent")), "the override is for the caller's audio only");
     }
 
     @Test

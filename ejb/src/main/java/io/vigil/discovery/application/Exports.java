@@ -140,6 +140,10 @@ public class Exports {
         }
         ExportSummary summary = store.summary(tenant, id).orElseThrow();
         Path bundle = ExportFiles.bundle(tenant, id, summary.encrypted());
+        if (summary.state() == ExportState.EXPIRED) {
+            throw new ExportRefused(ExportRefused.Reason.NOT_READY, "The export expired under the tenant's retention"
+                    + " policy for exports and its bundle was removed; request a new export if the calls are still kept");
+        }
         if (summary.state() != ExportState.DONE || !Files.isRegularFile(bundle)) {
             throw new ExportRefused(ExportRefused.Reason.NOT_READY, "The export is " + summary.state().name().toLowerCase()
                     + " (" + summary.percent() + "%); download it when it is done");

@@ -10,7 +10,7 @@ public record ExportSummary(UUID id, String matter, String requestedBy, String r
 
     /** Percent done: calls are most of the work; the last percent is the load files, report and assembly. */
     public int percent() {
-        if (state == ExportState.DONE) {
+        if (state == ExportState.DONE || state == ExportState.EXPIRED) {
             return 100;
         }
         return totalCalls == 0 ? 0 : (int) Math.min(99, 99L * stagedCalls / totalCalls);

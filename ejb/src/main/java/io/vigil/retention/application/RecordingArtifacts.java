@@ -4,6 +4,7 @@ import io.vigil.crypto.blob.BlobId;
 import io.vigil.keys.DataKeyHolder;
 import io.vigil.recording.RecordingBlobs;
 import io.vigil.recording.RecordingLibrary;
+import io.vigil.retention.AudioTracks;
 import io.vigil.retention.DueRule;
 import io.vigil.retention.ExpiringArtifact;
 import io.vigil.retention.ExpiringArtifacts;
@@ -53,7 +54,7 @@ public class RecordingArtifacts implements ExpiringArtifacts {
     public List<ExpiringArtifact> findDue(TenantId tenant, DueRule rule, String after, int limit) {
         String present = rule.action() == RetentionAction.CRYPTO_SHRED ? " AND k.shredded_at IS NULL" : "";
         return SweepSql.due(em, "SELECT r.id, r.session_id FROM recording r JOIN call_session c ON c.id = r.session_id"
-                + " JOIN data_key k ON k.id = r.data_key_id WHERE r.tenant_id = ?1 AND " + track(rule.dataClass())
+                + " JOIN data_key k ON k.id = r.data_key_id WHERE r.tenant_id = ?1 AND " + AudioTracks.inClass(rule.dataClass(), "r.track")
                 + present, "r.id", TYPE, tenant, rule, after, limit);
     }
 
@@ -109,13 +110,5 @@ public class RecordingArtifacts implements ExpiringArtifacts {
                 throw new UncheckedIOException("Cannot delete the recording blob " + row[1] + ": " + e.getMessage(), e);
             }
         }
-    }
-
-    private static String track(DataClass dataClass) {
-        return switch (dataClass) {
-            case REDACTED_AUDIO -> "lower(r.track) LIKE 'redacted%'";
-            case RAW_AGENT_AUDIO -> "lower(r.track) = 'agent'";
-            default -> "lower(r.track) NOT LIKE 'redacted%' AND lower(r.track) <> 'agent'";
-        };
     }
 }

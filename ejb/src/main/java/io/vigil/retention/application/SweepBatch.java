@@ -26,6 +26,7 @@ import jakarta.persistence.PersistenceContext;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,7 @@ public class SweepBatch {
         List<ExpiringArtifact> found = contributor.findDue(work.tenant(), work.rule(), work.cursor(), BATCH_SIZE);
         List<ExpiringArtifact> kept = found;
         if (work.mode() == SweepMode.APPLY && !found.isEmpty()) {
-            kept = withoutNewlyHeld(work.tenant(), found);
+            kept = contributor.stillUnheld(work.tenant(), withoutNewlyHeld(work.tenant(), found));
             if (!kept.isEmpty()) {
                 contributor.expire(work.tenant(), work.rule(), kept);
             }
@@ -164,25 +165,35 @@ public class SweepBatch {
         return kept;
     }
 
+    /** One statement for the whole batch (arrays unnested), not one per artifact: a sweep writes a row per artifact. */
     private void insertItems(UUID sweepId, Work work, List<ExpiringArtifact> items) {
         if (items.isEmpty()) {
             return;
         }
         boolean dry = work.mode() == SweepMode.DRY_RUN;
+        String[] types = new String[items.size()];
+        String[] hashes = new String[items.size()];
+        String[] sessions = new String[items.size()];
+        String[] identifiers = new String[items.size()];
+        for (int i = 0; i < items.size(); i++) {
+            ExpiringArtifact a = items.get(i);
+            types[i] = a.type();
+            hashes[i] = HexFormat.of().formatHex(IdentifierDigest.hash(a.type(), a.id()));
+            sessions[i] = dry && a.sessionId() != null ? a.sessionId().toString() : null;
+            identifiers[i] = dry ? a.id() : null;
+        }
         em.unwrap(Session.class).doWork(c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO retention_sweep_item (sweep_id, tenant_id,"
-                    + " data_class, artifact_type, id_hash, session_id, identifier) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                for (ExpiringArtifact a : items) {
-                    s.setObject(1, sweepId);
-                    s.setObject(2, work.tenant().value());
-                    s.setString(3, work.dataClass().name());
-                    s.setString(4, a.type());
-                    s.setBytes(5, IdentifierDigest.hash(a.type(), a.id()));
-                    s.setObject(6, dry ? a.sessionId() : null);
-                    s.setString(7, dry ? a.id() : null);
-                    s.addBatch();
-                }
-                s.executeBatch();
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO retention_sweep_item (sweep_id, tenant_id, data_class,"
+                    + " artifact_type, id_hash, session_id, identifier) SELECT ?, ?, ?, t.type, decode(t.hash, 'hex'),"
+                    + " CAST(t.session AS uuid), t.identifier FROM unnest(?, ?, ?, ?) AS t(type, hash, session, identifier)")) {
+                s.setObject(1, sweepId);
+                s.setObject(2, work.tenant().value());
+                s.setString(3, work.dataClass().name());
+                s.setArray(4, c.createArrayOf("text", types));
+                s.setArray(5, c.createArrayOf("text", hashes));
+                s.setArray(6, c.createArrayOf("text", sessions));
+                s.setArray(7, c.createArrayOf("text", identifiers));
+                s.executeUpdate();
             }
         });
     }

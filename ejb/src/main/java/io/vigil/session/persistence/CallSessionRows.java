@@ -1,5 +1,6 @@
 package io.vigil.session.persistence;
 
+import io.vigil.session.domain.CallerJurisdiction;
 import io.vigil.session.domain.ConsentState;
 import io.vigil.session.domain.DisclosureState;
 import io.vigil.session.domain.SessionStatus;
@@ -29,19 +30,24 @@ public final class CallSessionRows {
         this.dataSource = dataSource;
     }
 
+    /**
+     * Inserts the row of an admitted call. {@code callerReference} is the reference as the door received it: only its
+     * keyed hash is stored, and the jurisdiction its retention rules follow ({@link CallerJurisdiction}).
+     */
     public void insertLive(UUID tenantId, UUID sessionId, UUID agentProfileId, String channel, String callerRefHash,
-                           Instant startedAt) throws SQLException {
+                           String callerReference, Instant startedAt) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement st = c.prepareStatement("INSERT INTO call_session (id, tenant_id, agent_profile_id,"
                      + " channel, caller_ref_hash, started_at, status, consent_state, disclosure_state,"
-                     + " retention_class, flag_count) VALUES (?, ?, ?, ?, ?, ?, 'LIVE', 'PENDING', 'PENDING',"
-                     + " 'standard', 0)")) {
+                     + " retention_class, jurisdiction, flag_count) VALUES (?, ?, ?, ?, ?, ?, 'LIVE', 'PENDING', 'PENDING',"
+                     + " 'standard', ?, 0)")) {
             st.setObject(1, sessionId);
             st.setObject(2, tenantId);
             st.setObject(3, agentProfileId);
             st.setString(4, channel);
             st.setString(5, callerRefHash);
             st.setTimestamp(6, Timestamp.from(startedAt));
+            st.setString(7, CallerJurisdiction.of(callerReference).orElse(null));
             st.executeUpdate();
         }
     }

@@ -48,4 +48,13 @@ class DueRuleTest {
         assertTrue(!shred.callIsDue("c").contains("= 'EU'"), shred.callIsDue("c"));
         assertTrue(delete.callIsDue("c").contains("= 'EU'") && !delete.callIsDue("c").contains("NOT IN"), delete.callIsDue("c"));
     }
+
+    @Test
+    void anArtifactMadeLaterCountsFromItsOwnInstant() {
+        DueRule exports = new DueRule(DataClass.EXPORTS, RetentionAction.DELETE, AS_OF, DefaultPolicies.standard());
+        String sql = exports.dueSince("c", "e.finished_at");
+        assertTrue(sql.contains("e.finished_at <= TIMESTAMPTZ '2025-11-26 08:00:00.000000+00'"), sql);
+        assertTrue(!sql.contains("ended_at"), sql);
+        assertEquals(exports.dueSince("c", "c.ended_at"), exports.callIsDue("c"));
+    }
 }

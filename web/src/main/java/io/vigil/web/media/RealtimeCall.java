@@ -64,7 +64,7 @@ final class RealtimeCall {
                 || opening.callerReference().isBlank() ? "realtime-session:" + call.sessionId
                 : opening.callerReference());
         shared.calls().insertLive(tenant, call.sessionId, profileId, opening.channel().name(), hash,
-                call.startedAt);
+                opening.callerReference(), call.startedAt);
         call.relay = new RealtimeRelay(actions -> call.session(hash, actions), clientCodec, toClient,
                 frame -> call.upstream.send(frame), reason -> {
                     call.finish("POLICY", SessionStatus.COMPLETED);

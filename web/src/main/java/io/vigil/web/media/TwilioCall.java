@@ -60,7 +60,7 @@ final class TwilioCall {
         String hash = shared.callerHash().of(admitted.tenantId(), reference.isBlank() ? "twilio-call:"
                 + start.callSid() : reference);
         shared.calls().insertLive(admitted.tenantId(), call.sessionId, admitted.profile().id(), Channel.PHONE.name(),
-                hash, call.startedAt);
+                hash, reference, call.startedAt);
         call.gateway = TwilioCallGateway.withEventUpstream((s, actions) -> call.session(s, hash, actions),
                 new EmbeddedAgentTools(), toTwilio, call::policyHangUp, event -> call.upstream.send(event));
         try {

@@ -41,6 +41,8 @@ public class LegalHoldsView implements Serializable {
     private CurrentUser user;
 
     private HoldLazyDataModel model;
+    private LegalHold shown;
+    private HeldCallLazyDataModel heldCalls;
 
     private String matterName;
     private String reference;
@@ -59,6 +61,20 @@ public class LegalHoldsView implements Serializable {
             model = new HoldLazyDataModel(holds, tenant.id());
         }
         return model;
+    }
+
+    /** Shows the calls this hold keeps, below the list. */
+    public void show(LegalHold hold) {
+        shown = holds.find(tenant.id(), hold.id()).orElse(null);
+        heldCalls = shown == null ? null : new HeldCallLazyDataModel(holds, tenant.id(), shown);
+    }
+
+    public LegalHold getShown() {
+        return shown;
+    }
+
+    public HeldCallLazyDataModel getHeldCalls() {
+        return heldCalls;
     }
 
     public boolean isLegal() {
