@@ -63,9 +63,13 @@ public final class LiveLoadHarness {
             "What are your opening hours?"));
 
     private final Map<String, String> opts;
+    /** Calls per WebSocket client: each JDK HttpClient does its I/O on one selector thread. */
+    private static final int CALLS_PER_CLIENT = 200;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final List<HttpClient> mediaClients = new ArrayList<>();
     private final List<Call> calls = new ArrayList<>();
-    private final ConcurrentLinkedQueue<Long> sendLagNanos = new ConcurrentLinkedQueue<>();
+    /** How late each frame was handed to its socket, against its 20 ms slot: the harness's own lag. */
+    private final LagHistogram sendLag = new LagHistogram();
     private final ConcurrentLinkedQueue<Long> clientBargeInNanos = new ConcurrentLinkedQueue<>();
     private final AtomicInteger closedEarly = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
@@ -116,12 +120,15 @@ public final class LiveLoadHarness {
 
         Instant runStart = Instant.now();
         long pid = Long.parseLong(opts.getOrDefault("pid", "0"));
-        ScheduledExecutorService ticker = Executors.newScheduledThreadPool(2);
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(); // memory samples
         ticker.scheduleAtFixedRate(() -> sampleRss(pid), 0, 1, TimeUnit.SECONDS);
         System.out.printf("opening %d calls (about 100 a second), then %d s of audio at 50 frames/s each%n", n, seconds);
         List<Call> opening = new ArrayList<>();
+        for (int i = 0; i < (n + CALLS_PER_CLIENT - 1) / CALLS_PER_CLIENT; i++) {
+            mediaClients.add(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
+        }
         for (int i = 0; i < n; i++) {
-            Call c = new Call(i);
+            Call c = new Call(i, mediaClients.get(i / CALLS_PER_CLIENT));
             opening.add(c);
             c.open(ws, String.format(start, System.nanoTime() + i));
             if (i % 100 == 99) {
@@ -139,33 +146,55 @@ public final class LiveLoadHarness {
             }
         }
         long t0 = System.nanoTime();
-        // two pacing threads, each sends one frame of every other call per 20 ms tick
-        for (int lane = 0; lane < 2; lane++) {
-            int l = lane;
-            ticker.scheduleAtFixedRate(() -> tick(l, t0), 0, 20, TimeUnit.MILLISECONDS);
+        long serverCpuBefore = cpuTicks(pid);
+        long harnessCpuBefore = harnessCpuNanos();
+        // one pacing thread: every 20 ms it queues one frame per call; each call sends its queue without blocking
+        ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
+        List<Call> live;
+        synchronized (calls) {
+            live = List.copyOf(calls);
         }
+        pacer.scheduleAtFixedRate(() -> tick(live, t0), 0, 20, TimeUnit.MILLISECONDS);
         Thread.sleep(seconds * 1_000L);
-        ticker.shutdownNow();
-        ticker.awaitTermination(5, TimeUnit.SECONDS);
-        for (Call c : calls) {
+        pacer.shutdownNow();
+        pacer.awaitTermination(5, TimeUnit.SECONDS);
+        for (Call c : live) {
             c.stop();
         }
         stoppedNanos = System.nanoTime();
+        harnessCpuMs = (harnessCpuNanos() - harnessCpuBefore) / 1_000_000L;
         Thread.sleep(2_000);
-        report(n, seconds, runStart, admin, base);
+        report(n, seconds, runStart, admin, base, pid, serverCpuBefore); // waits until the server has stored every call
+        ticker.shutdownNow();
     }
 
-    private void tick(int lane, long t0) {
+    private volatile long harnessCpuMs;
+
+    private void tick(List<Call> live, long t0) {
         long now = System.nanoTime();
-        List<Call> snapshot;
-        synchronized (calls) {
-            snapshot = List.copyOf(calls);
+        long slot = t0 + ((now - t0) / 20_000_000L) * 20_000_000L;
+        for (Call c : live) {
+            c.tick(now, slot);
         }
-        for (int i = lane; i < snapshot.size(); i += 2) {
-            snapshot.get(i).tick(now);
+    }
+
+    /** utime + stime of a process, in clock ticks (1/100 s on Linux), from /proc; -1 when unknown. */
+    private static long cpuTicks(long pid) {
+        if (pid <= 0) {
+            return -1;
         }
-        long scheduled = t0 + ((now - t0) / 20_000_000L) * 20_000_000L;
-        sendLagNanos.add(System.nanoTime() - scheduled);
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]); // fields 14 and 15 of stat(5)
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static long harnessCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private void sampleRss(long pid) {
@@ -184,12 +213,19 @@ public final class LiveLoadHarness {
         }
     }
 
-    /** One simulated phone call: Twilio's side of the stream. */
+    /**
+     * One simulated phone call: Twilio's side of the stream. Frames are queued by the pacing thread and sent one at a
+     * time (a WebSocket allows one send outstanding); the next leaves when the previous completes, so the pacing
+     * thread never waits for a socket.
+     */
     private final class Call implements WebSocket.Listener {
         final int index;
+        final HttpClient client;
         final CompletableFuture<WebSocket> ready = new CompletableFuture<>();
         private final StringBuilder partial = new StringBuilder();
-        private CompletableFuture<WebSocket> sending;
+        private final java.util.ArrayDeque<Queued> queue = new java.util.ArrayDeque<>();
+        private WebSocket socket;
+        private boolean inFlight;
         long sent;
         volatile long received;
         private volatile long lastMediaNanos;
@@ -201,26 +237,29 @@ public final class LiveLoadHarness {
         private long lastSpokeNanos;
         private volatile boolean closed;
 
-        Call(int index) {
+        Call(int index, HttpClient client) {
             this.index = index;
+            this.client = client;
         }
 
         void open(String url, String start) {
-            http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(30)).buildAsync(URI.create(url), this)
+            client.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(30)).buildAsync(URI.create(url), this)
                     .thenCompose(w -> w.sendText("{\"event\":\"connected\",\"protocol\":\"Call\",\"version\":\"1.0.0\"}", true))
                     .thenCompose(w -> w.sendText(start, true))
                     .whenComplete((w, e) -> {
                         if (e != null) {
                             ready.completeExceptionally(e);
                         } else {
-                            sending = CompletableFuture.completedFuture(w);
+                            synchronized (this) {
+                                socket = w;
+                            }
                             ready.complete(w);
                         }
                     });
         }
 
-        synchronized void tick(long now) {
-            if (closed || sending == null) {
+        synchronized void tick(long now, long slot) {
+            if (closed || socket == null) {
                 return;
             }
             // barge in once per agent answer, after the greeting: 400 ms into the answer
@@ -242,23 +281,56 @@ public final class LiveLoadHarness {
                 }
             }
             sent++;
-            String f = frame;
-            sending = sending.thenCompose(w -> w.sendText(f, true));
+            enqueue(new Queued(frame, slot, false));
         }
 
         synchronized void stop() {
-            if (closed || sending == null) {
+            if (closed || socket == null) {
                 return;
             }
-            sending = sending.thenCompose(w -> w.sendText("{\"event\":\"stop\",\"streamSid\":\"" + SID + "\"}", true))
-                    .thenCompose(w -> w.sendClose(WebSocket.NORMAL_CLOSURE, "done"));
+            enqueue(new Queued("{\"event\":\"stop\",\"streamSid\":\"" + SID + "\"}", 0, true));
+        }
+
+        private void enqueue(Queued q) {
+            queue.add(q);
+            if (!inFlight) {
+                sendNext();
+            }
+        }
+
+        /** Called holding the lock; a completion on another thread takes it again before sending the next. */
+        private void sendNext() {
+            Queued q = queue.poll();
+            inFlight = q != null;
+            if (q == null) {
+                return;
+            }
+            if (q.slotNanos() > 0) {
+                sendLag.record(System.nanoTime() - q.slotNanos());
+            }
+            CompletableFuture<WebSocket> f = socket.sendText(q.frame(), true);
+            if (q.thenClose()) {
+                f = f.thenCompose(w -> w.sendClose(WebSocket.NORMAL_CLOSURE, "done"));
+            }
+            f.whenComplete((w, e) -> {
+                synchronized (this) {
+                    if (e != null) {
+                        queue.clear();
+                        inFlight = false;
+                        return;
+                    }
+                    sendNext();
+                }
+            });
         }
 
         @Override
         public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
-            partial.append(data);
+            if (!last || partial.length() > 0) {
+                partial.append(data);
+            }
             if (last) {
-                String frame = partial.toString();
+                String frame = partial.length() > 0 ? partial.toString() : data.toString();
                 partial.setLength(0);
                 long now = System.nanoTime();
                 if (frame.contains("\"event\":\"media\"")) {
@@ -299,7 +371,8 @@ public final class LiveLoadHarness {
         }
     }
 
-    private void report(int n, int seconds, Instant runStart, String admin, String base) throws Exception {
+    private void report(int n, int seconds, Instant runStart, String admin, String base, long pid, long serverCpuBefore)
+            throws Exception {
         long sent = calls.stream().mapToLong(c -> c.sent).sum();
         long caughtUpMs;
         long received = calls.stream().mapToLong(c -> c.received).sum();
@@ -308,7 +381,7 @@ public final class LiveLoadHarness {
         long dropped = 0;
         List<Long> serverBargeIns = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(opts.get("jdbc"), "vigil", System.getenv("VIGIL_DB_PASSWORD"))) {
-            for (int wait = 0; wait < 120; wait++) {
+            for (int wait = 0; wait < 300; wait++) {
                 stored = scalar(c, "SELECT count(*) FROM session_metrics m JOIN call_session s ON s.id = m.session_id"
                         + " WHERE s.started_at >= ?", runStart);
                 if (stored >= calls.size()) {
@@ -331,9 +404,18 @@ public final class LiveLoadHarness {
                 }
             }
         }
-        String relay = get(base + "/api/v1/live/relay", admin); // after the server has caught up
+        long metricsCpuTicks = serverCpuBefore < 0 ? -1 : cpuTicks(pid) - serverCpuBefore;
+        // then the recordings: every call's caller, agent and mixed files built, signed and stored
+        String relay = get(base + "/api/v1/live/relay", admin);
+        for (int wait = 0; wait < 600 && recordingWorkLeft(relay); wait++) {
+            Thread.sleep(1_000);
+            relay = get(base + "/api/v1/live/relay", admin);
+        }
+        long recordingsDoneMs = (System.nanoTime() - stoppedNanos) / 1_000_000L;
+        long serverCpuTicks = serverCpuBefore < 0 ? -1 : cpuTicks(pid) - serverCpuBefore;
         System.out.println();
         System.out.printf("| server done with every call (metrics stored) after the last frame | %,d ms |%n", caughtUpMs);
+        System.out.printf("| every call's recordings stored after the last frame | %,d ms |%n", recordingsDoneMs);
         System.out.printf("| calls opened / refused / closed early by the server | %d / %d / %d |%n", calls.size(),
                 refused.get(), closedEarly.get());
         System.out.printf("| caller frames sent / counted by the server / lost | %,d / %,d / %,d |%n", sent, counted,
@@ -346,8 +428,69 @@ public final class LiveLoadHarness {
         System.out.println(Percentiles.header());
         System.out.println(new Percentiles(toArray(serverBargeIns)).row("barge-in reaction, server (stored metric)"));
         System.out.println(new Percentiles(toArray(clientBargeInNanos)).row("barge-in, caller: first word to clear"));
-        System.out.println(new Percentiles(toArray(sendLagNanos)).row("harness send lag per 20 ms tick"));
+        System.out.println(sendLag.row("harness send lag per frame (vs its 20 ms slot)"));
         System.out.printf("%nserver peak RSS: %d MiB; %d calls for %d s%n", maxRssKb / 1024, calls.size(), seconds);
+        if (serverCpuTicks >= 0 && !calls.isEmpty()) {
+            double cpuS = serverCpuTicks / 100.0;
+            System.out.printf("server CPU from the first frame until every call and its recordings were stored: %.1f s,"
+                    + " %.0f ms per call, %.1f ms per call-second of audio (%.1f %% of one core per call);"
+                    + " of which until the calls' metrics were stored: %.1f s%n", cpuS, cpuS * 1000 / calls.size(),
+                    cpuS * 1000 / calls.size() / seconds, cpuS * 100 / calls.size() / seconds, metricsCpuTicks / 100.0);
+        }
+        System.out.printf("harness CPU while sending: %,d ms (%.2f ms per call-second)%n", harnessCpuMs,
+                (double) harnessCpuMs / Math.max(1, calls.size()) / seconds);
+        System.out.printf("machine load average at the end: %s%n", Files.readString(Path.of("/proc/loadavg")).strip());
+    }
+
+    private static final Pattern RECORDING_WORK = Pattern.compile(
+            "\"recording(?:FramesQueued|sFinishing)\"\\s*:\\s*(\\d+)");
+
+    /** Whether the relay figures show recording work still queued or finishing. */
+    private static boolean recordingWorkLeft(String relay) {
+        Matcher m = RECORDING_WORK.matcher(relay);
+        while (m.find()) {
+            if (Long.parseLong(m.group(1)) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private record Queued(String frame, long slotNanos, boolean thenClose) {
+    }
+
+    /** Lag percentiles without keeping every sample: 0.1 ms buckets up to 10 s, the rest in the last one. */
+    private static final class LagHistogram {
+        private static final long BUCKET_NANOS = 100_000L;
+        private final java.util.concurrent.atomic.AtomicLongArray buckets = new java.util.concurrent.atomic.AtomicLongArray(100_001);
+        private final java.util.concurrent.atomic.AtomicLong max = new java.util.concurrent.atomic.AtomicLong();
+
+        void record(long nanos) {
+            long n = Math.max(0, nanos);
+            buckets.incrementAndGet((int) Math.min(buckets.length() - 1, n / BUCKET_NANOS));
+            max.accumulateAndGet(n, Math::max);
+        }
+
+        String row(String name) {
+            long total = 0;
+            for (int i = 0; i < buckets.length(); i++) {
+                total += buckets.get(i);
+            }
+            return String.format("| %-44s | %5d | %8.1f | %8.1f | %8.1f | %8.1f |", name, total, at(total, 50),
+                    at(total, 95), at(total, 99), max.get() / 1e6);
+        }
+
+        private double at(long total, double percentile) {
+            long rank = (long) Math.ceil(percentile / 100.0 * total);
+            long seen = 0;
+            for (int i = 0; i < buckets.length(); i++) {
+                seen += buckets.get(i);
+                if (seen >= rank && seen > 0) {
+                    return (i + 1) * BUCKET_NANOS / 1e6; // the bucket's upper bound
+                }
+            }
+            return 0;
+        }
     }
 
     private static long[] toArray(java.util.Collection<Long> values) {

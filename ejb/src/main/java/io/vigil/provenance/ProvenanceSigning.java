@@ -13,11 +13,14 @@ import io.vigil.crypto.c2pa.C2paValidation;
 import io.vigil.crypto.c2pa.C2paVerificationException;
 import io.vigil.crypto.c2pa.C2paWriter;
 import io.vigil.crypto.c2pa.CallDetails;
+import io.vigil.crypto.c2pa.WavSigningStream;
 import io.vigil.crypto.c2pa.ClaimGenerator;
 import io.vigil.crypto.c2pa.TimestampAuthority;
 import io.vigil.keys.KeyRegistry;
 import io.vigil.recording.CallRecorder;
 import io.vigil.recording.RecordingLibrary;
+import io.vigil.recording.RecordingStoreException;
+import io.vigil.recording.StreamedWav;
 import io.vigil.recording.WavAudio;
 import io.vigil.tenancy.TenantId;
 import jakarta.ejb.EJB;
@@ -190,15 +193,38 @@ public class ProvenanceSigning {
      */
     public UUID signAndStore(TenantId tenant, UUID sessionId, String track, WavAudio audio, TrackKind kind)
             throws ProvenanceException {
-        byte[] signed;
-        try {
-            signed = writer(tenant, Optional.empty()).sign(audio.fileBytes(), "Call " + sessionId + " (" + track + ")",
-                    kind.sourceType(), callDetails(tenant, sessionId));
+        return signAndStore(tenant, sessionId, track, audio.streamed(), kind);
+    }
+
+    /**
+     * {@link #signAndStore(TenantId, UUID, String, WavAudio, TrackKind)} for a track streamed from its source: the
+     * file is signed as it is encrypted ({@link C2paWriter#signingWav}), a chunk at a time, so a call of any length
+     * costs the same memory.
+     */
+    public UUID signAndStore(TenantId tenant, UUID sessionId, String track, StreamedWav audio, TrackKind kind)
+            throws ProvenanceException {
+        SigningIdentity identity = chains.current(tenant);
+        C2paWriter writer = writer(tenant, Optional.empty());
+        UUID recording;
+        C2paManifest manifest;
+        // Everything that can refuse to sign happens before the commit: a refusal leaves no recording row behind
+        // (the caller then stores the track unsigned).
+        try (CallRecorder.Pending out = recorder.begin(tenant, sessionId, track)) {
+            WavSigningStream signing = writer.signingWav(out, audio.sampleRate(), audio.pcm().bytes(),
+                    "Call " + sessionId + " (" + track + ")", kind.sourceType(),
+                    Optional.of(callDetails(tenant, sessionId)));
+            audio.forEachChunk((chunk, n) -> signing.writePcm(chunk, 0, n));
+            manifest = C2paReader.create().readStore(signing.finish());
+            recording = out.commit(audio.durationMs(), audio.format());
+        } catch (C2paVerificationException e) {
+            throw new ProvenanceException("The manifest just signed does not verify: " + e.getMessage(), e);
         } catch (C2paException e) {
             throw new ProvenanceException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new RecordingStoreException("The " + track + " recording of call " + sessionId
+                    + " could not be written: " + e.getMessage(), e);
         }
-        UUID recording = recorder.record(tenant, sessionId, track, signed, audio.durationMs(), audio.format());
-        remember(tenant, sessionId, recording, signed);
+        remember(tenant, sessionId, recording, manifest, identity);
         return recording;
     }
 
@@ -287,13 +313,15 @@ public class ProvenanceSigning {
     }
 
     private void remember(TenantId tenant, UUID sessionId, UUID recording, byte[] signed) throws ProvenanceException {
-        C2paManifest manifest;
         try {
-            manifest = C2paReader.create().read(signed);
+            remember(tenant, sessionId, recording, C2paReader.create().read(signed), chains.current(tenant));
         } catch (C2paVerificationException e) {
             throw new ProvenanceException("The file just signed does not verify: " + e.getMessage(), e);
         }
-        SigningIdentity identity = chains.current(tenant);
+    }
+
+    private void remember(TenantId tenant, UUID sessionId, UUID recording, C2paManifest manifest,
+                          SigningIdentity identity) {
         Instant signedAt = manifest.timestamp().orElse(Instant.now());
         String actions = String.join(",", manifest.actions().stream().map(C2paManifest.Action::action).toList());
         em.createNativeQuery("INSERT INTO recording_provenance (recording_id, tenant_id, session_id, manifest_label, title,"

@@ -28,7 +28,8 @@ import java.util.logging.Logger;
  * reported by the next {@code write} throwing: the session records a recording failure and goes on (or ends) per
  * policy, and the call is never stalled by its recording.
  *
- * <p>When the call ends, its tracks are completed, read back and handed to the {@link Archive} (which stores the
+ * <p>When the call ends, its tracks are completed and handed to the {@link Archive} as streams over the live blobs
+ * (never read into memory: the archive builds and signs the recordings from them a chunk at a time; it stores the
  * caller, agent and mixed recordings, registered in the data key inventory and signed); the live blobs are deleted
  * once that succeeded. Storing needs the database: while it is away the hand-over is retried every few seconds and
  * the live blobs stay on disk.
@@ -214,7 +215,7 @@ public final class LiveRecorder implements CallRecorder {
                 FinishedCall finished = new FinishedCall(call.tenant, call.session, call.caller.readBack(length),
                         call.agent.readBack(length));
                 archive.store(finished);
-            } catch (IOException e) {
+            } catch (IOException | RecordingStoreException e) {
                 // a track that cannot be completed or read stays in the blob store, readable up to its last segment
                 LOG.log(Level.WARNING, "the live recording of call " + call.session + " could not be completed;"
                         + " its live tracks are kept in the blob store", e);

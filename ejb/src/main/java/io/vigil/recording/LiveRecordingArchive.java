@@ -17,7 +17,8 @@ import java.util.logging.Logger;
  * the {@code mixed} call, each a WAV file encrypted under a fresh data key registered in the inventory. The agent
  * track is signed with C2PA as synthetic speech ({@code trainedAlgorithmicMedia}) and the mixed call as a composite
  * ({@code compositeWithTrainedAlgorithmicMedia}), with the tenant's signing key, before they are encrypted
- * ({@link ProvenanceSigning#signAndStore}). A call stored once is not stored again (the hand-over is retried while
+ * ({@link ProvenanceSigning#signAndStore}). Every recording is built and signed streaming from the call's live
+ * tracks, a chunk at a time, so storing a call costs the same memory whatever its length. A call stored once is not stored again (the hand-over is retried while
  * the database is away, and a retry may follow a commit).
  */
 @Stateless
@@ -48,9 +49,9 @@ public class LiveRecordingArchive {
         if (stored.longValue() > 0) {
             return;
         }
-        recorder.record(tenant, call.sessionId(), CALLER, new WavAudio(FinishedCall.SAMPLE_RATE, call.caller()));
-        signed(tenant, call.sessionId(), AGENT, new WavAudio(FinishedCall.SAMPLE_RATE, call.agent()), TrackKind.AGENT);
-        signed(tenant, call.sessionId(), MIXED, new WavAudio(FinishedCall.SAMPLE_RATE, call.mixed()),
+        recorder.record(tenant, call.sessionId(), CALLER, new StreamedWav(FinishedCall.SAMPLE_RATE, call.caller()));
+        signed(tenant, call.sessionId(), AGENT, new StreamedWav(FinishedCall.SAMPLE_RATE, call.agent()), TrackKind.AGENT);
+        signed(tenant, call.sessionId(), MIXED, new StreamedWav(FinishedCall.SAMPLE_RATE, call.mixed()),
                 TrackKind.COMPOSITE);
         liveKeys.blobsDeleted(tenant, call.sessionId()); // the live blobs are deleted once this commits
     }
@@ -59,7 +60,7 @@ public class LiveRecordingArchive {
      * Signs and stores a track. A track that cannot be signed (the tenant's signing chain is unusable) is stored
      * unsigned rather than lost; the call page then shows it without provenance, and the log says why.
      */
-    private void signed(TenantId tenant, UUID session, String track, WavAudio audio, TrackKind kind) {
+    private void signed(TenantId tenant, UUID session, String track, StreamedWav audio, TrackKind kind) {
         try {
             provenance.signAndStore(tenant, session, track, audio, kind);
         } catch (ProvenanceException e) {

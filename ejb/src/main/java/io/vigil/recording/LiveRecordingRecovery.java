@@ -71,7 +71,8 @@ public class LiveRecordingRecovery {
         byte[] agent = readable(tenant, session, AudioSink.Track.AGENT);
         int length = Math.max(caller.length, agent.length);
         if (length > 0) {
-            archive.store(new FinishedCall(tenant, session, padded(caller, length), padded(agent, length)));
+            archive.store(new FinishedCall(tenant, session, PcmSource.of(padded(caller, length)),
+                    PcmSource.of(padded(agent, length))));
             for (AudioSink.Track track : AudioSink.Track.values()) {
                 try {
                     blobs.store().delete(LiveRecorder.liveBlob(tenant, session, track));

@@ -10,9 +10,10 @@ import io.vigil.crypto.keys.WrappedDataKey;
 import io.vigil.crypto.recording.RecordingContext;
 import io.vigil.crypto.recording.RecordingReader;
 import io.vigil.crypto.recording.RecordingWriter;
-import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.util.function.Consumer;
 
 /**
@@ -71,19 +72,65 @@ final class LiveTrack {
         }
     }
 
-    /** The whole track, decrypted again, padded with silence to {@code lengthBytes}. */
-    byte[] readBack(long lengthBytes) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(Integer.MAX_VALUE - 8, lengthBytes));
-        if (writer != null) {
-            try (RecordingReader reader = RecordingReader.open(store.open(blob), keys, context);
-                 InputStream in = reader.openAt(0)) {
-                in.transferTo(out);
+    /**
+     * The whole track as it will be read again from its live blob (decrypted a segment at a time when opened),
+     * padded with silence to {@code lengthBytes}.
+     */
+    PcmSource readBack(long lengthBytes) {
+        return new PcmSource() {
+            @Override
+            public long bytes() {
+                return lengthBytes;
             }
+
+            @Override
+            public InputStream open() throws IOException {
+                InputStream recorded = InputStream.nullInputStream();
+                long recordedBytes = 0;
+                if (writer != null) {
+                    RecordingReader reader = RecordingReader.open(store.open(blob), keys, context);
+                    recordedBytes = reader.size();
+                    recorded = new FilterInputStream(reader.openAt(0)) {
+                        @Override
+                        public void close() throws IOException {
+                            try (reader) {
+                                super.close();
+                            }
+                        }
+                    };
+                }
+                return new SequenceInputStream(recorded, new Silence(lengthBytes - recordedBytes));
+            }
+        };
+    }
+
+    /** {@code left} bytes of silence (zero samples). */
+    private static final class Silence extends InputStream {
+        private long left;
+
+        Silence(long bytes) {
+            this.left = Math.max(0, bytes);
         }
-        for (long left = lengthBytes - out.size(); left > 0; left -= SILENCE.length) {
-            out.write(SILENCE, 0, (int) Math.min(left, SILENCE.length));
+
+        @Override
+        public int read() {
+            if (left == 0) {
+                return -1;
+            }
+            left--;
+            return 0;
         }
-        return out.toByteArray();
+
+        @Override
+        public int read(byte[] out, int offset, int length) {
+            if (left == 0) {
+                return length == 0 ? 0 : -1;
+            }
+            int n = (int) Math.min(length, left);
+            java.util.Arrays.fill(out, offset, offset + n, (byte) 0);
+            left -= n;
+            return n;
+        }
     }
 
     void delete() throws IOException {

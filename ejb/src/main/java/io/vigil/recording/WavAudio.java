@@ -32,6 +32,11 @@ public record WavAudio(int sampleRate, byte[] pcm16le) {
         return "wav/pcm16/" + sampleRate + "/mono";
     }
 
+    /** The same file, streamed when it is written. */
+    public StreamedWav streamed() {
+        return new StreamedWav(sampleRate, PcmSource.of(pcm16le));
+    }
+
     /** The complete file: header and samples. */
     public byte[] fileBytes() {
         ByteBuffer wav = ByteBuffer.allocate(HEADER_BYTES + pcm16le.length).order(ByteOrder.LITTLE_ENDIAN);

@@ -43,7 +43,22 @@ class LiveRecorderTest {
     private RecordingWorkers workers;
     private final TenantId tenant = new TenantId(UUID.randomUUID());
     private final UUID session = UUID.randomUUID();
-    private final List<FinishedCall> archived = new CopyOnWriteArrayList<>();
+    private final List<Stored> archived = new CopyOnWriteArrayList<>();
+
+    /** What the archive read from a finished call's streams, while its live tracks were still there. */
+    private record Stored(byte[] caller, byte[] agent, byte[] mixed) {
+        static Stored of(FinishedCall call) {
+            try (var caller = call.caller().open(); var agent = call.agent().open(); var mixed = call.mixed().open()) {
+                return new Stored(caller.readAllBytes(), agent.readAllBytes(), mixed.readAllBytes());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
+    private void archive(FinishedCall call) {
+        archived.add(Stored.of(call));
+    }
 
     @BeforeEach
     void open() throws Exception {
@@ -77,7 +92,7 @@ class LiveRecorderTest {
 
     @Test
     void tracksAreEncryptedAsTheyStreamAndHandedOverAlignedWhenTheCallEnds() throws Exception {
-        LiveRecorder recorder = new LiveRecorder(store, t -> keys, workers, archived::add);
+        LiveRecorder recorder = new LiveRecorder(store, t -> keys, workers, this::archive);
         AudioSink sink = recorder.open(start());
         for (int i = 0; i < 100; i++) {
             sink.write(AudioSink.Track.CALLER, i * 20L, tone(20, (byte) 1));
@@ -94,7 +109,7 @@ class LiveRecorderTest {
         sink.close();
         untilArchived(1);
         assertEquals(1, archived.size());
-        FinishedCall call = archived.get(0);
+        Stored call = archived.get(0);
         assertEquals(2_000 * LiveTrack.BYTES_PER_MS, call.caller().length);
         assertEquals(call.caller().length, call.agent().length, "both tracks as long as the call");
         assertArrayEquals(new byte[1_000 * LiveTrack.BYTES_PER_MS],
@@ -116,7 +131,7 @@ class LiveRecorderTest {
             if (databaseAway.get()) {
                 throw new IllegalStateException("database away");
             }
-            archived.add(call);
+            archive(call);
         });
         AudioSink sink = recorder.open(start());
         sink.write(AudioSink.Track.AGENT, 0, tone(100, (byte) 3));
@@ -147,7 +162,7 @@ class LiveRecorderTest {
                 }
             });
             Thread.sleep(50);
-            AudioSink sink = new LiveRecorder(store, t -> keys, one, archived::add).open(start());
+            AudioSink sink = new LiveRecorder(store, t -> keys, one, this::archive).open(start());
             sink.write(AudioSink.Track.CALLER, 0, tone(20, (byte) 1));
             sink.write(AudioSink.Track.CALLER, 20, tone(20, (byte) 1));
             IOException full = assertThrows(IOException.class,
@@ -161,7 +176,7 @@ class LiveRecorderTest {
 
     @Test
     void aLiveTrackIsBoundToItsCall() throws Exception {
-        LiveRecorder recorder = new LiveRecorder(store, t -> keys, workers, archived::add);
+        LiveRecorder recorder = new LiveRecorder(store, t -> keys, workers, this::archive);
         AudioSink sink = recorder.open(start());
         sink.write(AudioSink.Track.CALLER, 0, tone(2_000, (byte) 1));
         for (int i = 0; i < 200 && workers.queued() > 0; i++) {

@@ -36,6 +36,19 @@ class WavAudioTest {
     }
 
     @Test
+    void theStreamedFileIsTheSameFile() throws Exception {
+        byte[] pcm = new byte[3 * StreamedWav.CHUNK_BYTES + 10];
+        new java.util.Random(1).nextBytes(pcm);
+        WavAudio audio = new WavAudio(24_000, pcm);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        audio.streamed().writeTo(out);
+
+        org.junit.jupiter.api.Assertions.assertArrayEquals(audio.fileBytes(), out.toByteArray());
+        assertEquals(audio.fileBytes().length, audio.streamed().fileBytes());
+        assertEquals(audio.durationMs(), audio.streamed().durationMs());
+    }
+
+    @Test
     void oddSampleBytesAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> new WavAudio(8000, new byte[3]));
     }

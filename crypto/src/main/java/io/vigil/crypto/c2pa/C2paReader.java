@@ -82,6 +82,25 @@ public final class C2paReader {
         } catch (C2paFormatException e) {
             throw new C2paVerificationException(Failure.MALFORMED, e.getMessage(), e);
         }
+        return manifestOf(store, checkBinding, checkBinding ? asset : null, located);
+    }
+
+    /**
+     * The active manifest of a manifest store written apart from its file ({@link WavSigningStream#finish}): its
+     * claim signature, assertion hashes and (for a trusting reader) its signer are checked; the hard binding is not,
+     * since the audio is not at hand.
+     */
+    public C2paManifest readStore(byte[] manifestStore) throws C2paVerificationException {
+        try {
+            return manifestOf(JumbfBox.parse(manifestStore), true, null, null);
+        } catch (C2paFormatException e) {
+            throw new C2paVerificationException(Failure.MALFORMED, e.getMessage(), e);
+        }
+    }
+
+    /** Checks the active manifest of {@code store}; its hard binding too when {@code asset} is given. */
+    private C2paManifest manifestOf(JumbfBox store, boolean checkTrust, byte[] asset, Located located)
+            throws C2paVerificationException {
         List<JumbfBox> manifests = store.children().stream()
                 .filter(b -> JumbfBox.MANIFEST.equals(b.typeCode())).toList();
         if (!JumbfBox.MANIFEST_STORE.equals(store.typeCode()) || manifests.isEmpty()) {
@@ -89,8 +108,10 @@ public final class C2paReader {
         }
         StoredManifest active = StoredManifest.of(manifests.get(manifests.size() - 1));
         ClaimSignature.Verified signature = active.verifySignatureAndAssertions();
-        if (checkBinding) {
+        if (checkTrust) {
             checkTrust(signature.chain());
+        }
+        if (asset != null) {
             checkHardBinding(asset, located, active);
         }
         Set<String> redacted = Redactions.check(active, manifests);

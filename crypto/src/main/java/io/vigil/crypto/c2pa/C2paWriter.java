@@ -67,6 +67,30 @@ public final class C2paWriter {
 
     private byte[] sign(byte[] audio, String title, DigitalSourceType sourceType, Optional<CallDetails> call)
             throws C2paException {
+        return embedSigned(audio, created(title, sourceType, call));
+    }
+
+    /** {@link #signingWav(java.io.OutputStream, int, long, String, DigitalSourceType, Optional)} without call details. */
+    public WavSigningStream signingWav(java.io.OutputStream out, int sampleRate, long pcmBytes, String title,
+                                       DigitalSourceType sourceType) throws C2paException, java.io.IOException {
+        return signingWav(out, sampleRate, pcmBytes, title, sourceType, Optional.empty());
+    }
+
+    /**
+     * A mono PCM16 WAV file of {@code pcmBytes} bytes of audio at {@code sampleRate}, written to {@code out} as the
+     * audio is handed over and signed like {@link #sign} when it is complete, without holding it in memory: for
+     * recordings of any length. The file is laid out as {@link #sign} lays out the same audio. {@code call}, if
+     * given, goes into the {@value CallDetails#LABEL} assertion as with {@link #sign(byte[], String,
+     * DigitalSourceType, CallDetails)}.
+     */
+    public WavSigningStream signingWav(java.io.OutputStream out, int sampleRate, long pcmBytes, String title,
+                                       DigitalSourceType sourceType, Optional<CallDetails> call)
+            throws C2paException, java.io.IOException {
+        return new WavSigningStream(out, sampleRate, pcmBytes, created(title, sourceType, call), signer,
+                timestampAuthority);
+    }
+
+    private ManifestAssembly created(String title, DigitalSourceType sourceType, Optional<CallDetails> call) {
         Map<Object, Object> created = new LinkedHashMap<>();
         created.put("action", "c2pa.created");
         created.put("digitalSourceType", sourceType.uri());
@@ -75,8 +99,7 @@ public final class C2paWriter {
         List<ManifestAssembly.Assertion> assertions = new ArrayList<>();
         assertions.add(new ManifestAssembly.Assertion(ManifestAssembly.ACTIONS, Map.of("actions", List.of(created))));
         call.ifPresent(c -> assertions.add(new ManifestAssembly.Assertion(CallDetails.LABEL, c.toCbor())));
-        ManifestAssembly assembly = new ManifestAssembly(List.of(), assertions, generator, title);
-        return embedSigned(audio, assembly);
+        return new ManifestAssembly(List.of(), assertions, generator, title);
     }
 
     /**

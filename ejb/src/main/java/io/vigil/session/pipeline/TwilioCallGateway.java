@@ -35,7 +35,7 @@ public final class TwilioCallGateway {
     private final BiFunction<TwilioMessage.Start, Consumer<SessionAction>, LiveSession> sessions;
     private final ToolRunner tools;
     private final Consumer<String> toTwilio;
-    private final Consumer<String> toUpstream;
+    private final EventUpstream toUpstream;
     private final Consumer<String> hangUp;
     private final TwilioCodec twilio = new TwilioCodec();
     private final RealtimeCodec realtime = new RealtimeCodec();
@@ -58,11 +58,39 @@ public final class TwilioCallGateway {
     public TwilioCallGateway(BiFunction<TwilioMessage.Start, Consumer<SessionAction>, LiveSession> sessions,
                              ToolRunner tools, Consumer<String> toTwilio, Consumer<String> toUpstream,
                              Consumer<String> hangUp) {
+        this(sessions, tools, toTwilio, hangUp, encoded(toUpstream));
+    }
+
+    /**
+     * As above, for an upstream that takes client events as they are (the embedded agent in this JVM): no JSON and
+     * no base64 between the gateway and the model. Its server events then come in through
+     * {@link #fromUpstream(RealtimeEvent)}.
+     */
+    public static TwilioCallGateway withEventUpstream(
+            BiFunction<TwilioMessage.Start, Consumer<SessionAction>, LiveSession> sessions, ToolRunner tools,
+            Consumer<String> toTwilio, Consumer<String> hangUp, EventUpstream toUpstream) {
+        return new TwilioCallGateway(sessions, tools, toTwilio, hangUp, toUpstream);
+    }
+
+    private TwilioCallGateway(BiFunction<TwilioMessage.Start, Consumer<SessionAction>, LiveSession> sessions,
+                              ToolRunner tools, Consumer<String> toTwilio, Consumer<String> hangUp,
+                              EventUpstream toUpstream) {
         this.sessions = sessions;
         this.tools = tools;
         this.toTwilio = toTwilio;
         this.toUpstream = toUpstream;
         this.hangUp = hangUp;
+    }
+
+    /** Where client events go: written as frames, or handed over as they are to an upstream in this JVM. */
+    @FunctionalInterface
+    public interface EventUpstream {
+        void accept(RealtimeEvent event);
+    }
+
+    private static EventUpstream encoded(Consumer<String> frames) {
+        RealtimeCodec codec = new RealtimeCodec();
+        return event -> frames.accept(codec.encode(event));
     }
 
     public synchronized void fromTwilio(String frame) {
@@ -99,8 +127,13 @@ public final class TwilioCallGateway {
             bad("upstream", r.error().message());
             return;
         }
+        fromUpstream(((RealtimeCodec.Decoded.Accepted) d).event());
+    }
+
+    /** A server event of an upstream in this JVM, already decoded. */
+    public synchronized void fromUpstream(RealtimeEvent event) {
         if (session != null) {
-            upstream.translate(((RealtimeCodec.Decoded.Accepted) d).event()).ifPresent(session::on);
+            upstream.translate(event).ifPresent(session::on);
         }
     }
 
@@ -120,7 +153,7 @@ public final class TwilioCallGateway {
         config.putObject("turn_detection").put("type", "server_vad").put("create_response", false)
                 .put("interrupt_response", true);
         config.putObject("input_audio_transcription").put("model", "whisper-1");
-        toUpstream.accept(realtime.encode(new RealtimeEvent.SessionUpdate(null, config)));
+        toUpstream.accept(new RealtimeEvent.SessionUpdate(null, config));
         session = sessions.apply(s, this::act);
         for (long i = 0; i < badFramesBeforeStart; i++) {
             session.on(new CanonicalEvent.ProtocolError("twilio", "before_start", "frame before start"));
@@ -130,7 +163,7 @@ public final class TwilioCallGateway {
 
     private void act(SessionAction a) {
         if (a instanceof SessionAction.SendCallerAudio s) {
-            toUpstream.accept(realtime.encode(new RealtimeEvent.InputAudioAppend(null, s.pcm())));
+            toUpstream.accept(new RealtimeEvent.InputAudioAppend(null, s.pcm()));
         } else if (a instanceof SessionAction.PlayToCaller p) {
             byte[] mu = MuLawCodec.encode(agentDown.process(Pcm16.fromBytes(p.pcm())));
             for (int i = 0; i < mu.length; i += FRAME_BYTES) {
@@ -142,13 +175,13 @@ public final class TwilioCallGateway {
             toTwilio.accept(twilio.encode(new TwilioMessage.Clear(streamSid)));
             agentDown = Resampler.downsampler24kTo8k();
         } else if (a instanceof SessionAction.TruncateAgentItem t) {
-            toUpstream.accept(realtime.encode(new RealtimeEvent.ItemTruncate(null, t.itemId(), 0, t.audioEndMs())));
+            toUpstream.accept(new RealtimeEvent.ItemTruncate(null, t.itemId(), 0, t.audioEndMs()));
         } else if (a instanceof SessionAction.RequestResponse r) {
             ObjectNode response = null;
             if (r.instructions() != null) {
                 response = JsonNodeFactory.instance.objectNode().put("instructions", r.instructions());
             }
-            toUpstream.accept(realtime.encode(new RealtimeEvent.ResponseCreate(null, response)));
+            toUpstream.accept(new RealtimeEvent.ResponseCreate(null, response));
         } else if (a instanceof SessionAction.RunTool t) {
             toolOutput(t.callId(), tools.run(t.name(), t.arguments()));
         } else if (a instanceof SessionAction.DeclineTool t) {
@@ -160,9 +193,9 @@ public final class TwilioCallGateway {
     }
 
     private void toolOutput(String callId, String output) {
-        toUpstream.accept(realtime.encode(new RealtimeEvent.ItemCreate(null, null,
-                ConversationItem.functionCallOutput(callId, output))));
-        toUpstream.accept(realtime.encode(new RealtimeEvent.ResponseCreate(null, null)));
+        toUpstream.accept(new RealtimeEvent.ItemCreate(null, null,
+                ConversationItem.functionCallOutput(callId, output)));
+        toUpstream.accept(new RealtimeEvent.ResponseCreate(null, null));
     }
 
     private void bad(String source, String reason) {

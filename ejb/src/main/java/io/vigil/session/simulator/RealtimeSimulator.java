@@ -79,7 +79,18 @@ public final class RealtimeSimulator {
     private final MediaClock clock;
     private final Consumer<RealtimeEvent> out;
     private final RealtimeCodec codec = new RealtimeCodec();
-    private final SpeechSynthesizer synth = new SpeechSynthesizer();
+    private static final SpeechSynthesizer SYNTH = new SpeechSynthesizer();
+    /**
+     * Replies already synthesised, by text: a script says the same few lines in every call, and synthesis costs far
+     * more than the call's audio path. Bounded; the simulator only reads the audio, never changes it.
+     */
+    private static final Map<String, SpeechSynthesizer.Speech> SPOKEN = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, SpeechSynthesizer.Speech> eldest) {
+                    return size() > 256;
+                }
+            });
     private final Deque<String> callerLines;
     private final Map<String, AgentItem> agentItems = new HashMap<>();
     private final ByteArrayOutputStream inputBuffer = new ByteArrayOutputStream();
@@ -318,7 +329,7 @@ public final class RealtimeSimulator {
             callTool(tool);
             return;
         }
-        active = new Active(synth.speak(say));
+        active = new Active(SPOKEN.computeIfAbsent(say, SYNTH::speak));
         emit(new RealtimeEvent.ResponseCreated(id("event"), active.responseId));
         emit(new RealtimeEvent.ItemCreated(id("event"), lastItemId, new ConversationItem(active.itemId, "message",
                 "assistant", "in_progress", List.of(), null, null, null, null)));

@@ -1,58 +1,57 @@
 package io.vigil.session.upstream;
 
 import io.vigil.session.audio.MediaClock;
-import io.vigil.session.realtime.RealtimeCodec;
+import io.vigil.session.realtime.RealtimeEvent;
 import io.vigil.session.simulator.AgentScript;
 import io.vigil.session.simulator.RealtimeSimulator;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
- * The embedded default agent: a {@link RealtimeSimulator} run in this JVM, paced by a 20 ms timer.
+ * The embedded default agent: a {@link RealtimeSimulator} run in this JVM, paced by the shared 20 ms
+ * {@link SimulatorTicks}.
  *
  * <p>The simulator emits while holding its own lock, and the gateway calls it while holding the gateway's lock. If
  * emitted frames went straight to the listener, a timer tick and a caller frame could take the two locks in opposite
  * orders and deadlock. So emitted frames are queued and handed to the listener only by the timer task, outside the
  * simulator's lock, in the order they were emitted (at most 20 ms later).
  *
+ * <p>Events cross as Java objects in both directions ({@link Connection#send(RealtimeEvent)},
+ * {@link Listener#onEvent}): a door whose gateway speaks events skips the JSON and base64 round trip that a
+ * WebSocket upstream needs; a door that speaks text frames still gets them.
+ *
  * <p>The simulator has no speech recognition: each caller turn is transcribed as the next of {@code callerLines}.
  */
 public final class InProcessSimulatorConnector implements UpstreamConnector {
 
-    private static final long TICK_MS = 20;
-
-    private final ScheduledExecutorService timer;
+    private final SimulatorTicks ticks;
     private final AgentScript script;
     private final List<String> callerLines;
 
-    public InProcessSimulatorConnector(ScheduledExecutorService timer, AgentScript script, List<String> callerLines) {
-        this.timer = timer;
+    public InProcessSimulatorConnector(SimulatorTicks ticks, AgentScript script, List<String> callerLines) {
+        this.ticks = ticks;
         this.script = script;
         this.callerLines = List.copyOf(callerLines);
     }
 
     @Override
     public Connection open(Listener listener) {
-        RealtimeCodec codec = new RealtimeCodec();
-        ConcurrentLinkedQueue<String> emitted = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<RealtimeEvent> emitted = new ConcurrentLinkedQueue<>();
         RealtimeSimulator simulator = new RealtimeSimulator(script, callerLines, RealtimeSimulator.Settings.defaults(),
-                MediaClock.system(), e -> emitted.add(codec.encode(e)));
+                MediaClock.system(), emitted::add);
         simulator.start();
-        ScheduledFuture<?> tick = timer.scheduleAtFixedRate(() -> {
+        SimulatorTicks.Registration registration = ticks.add(() -> {
             try {
                 simulator.advance();
-                for (String frame; (frame = emitted.poll()) != null; ) {
-                    listener.onFrame(frame);
+                for (RealtimeEvent event; (event = emitted.poll()) != null; ) {
+                    listener.onEvent(event);
                 }
             } catch (RuntimeException e) {
-                // a periodic task that throws is never run again; the call must hear about it instead
+                // the session stops being advanced; the call must hear about it
                 listener.onClosed("the embedded agent failed: " + e.getClass().getSimpleName());
                 throw e;
             }
-        }, 0, TICK_MS, TimeUnit.MILLISECONDS);
+        });
         return new Connection() {
             @Override
             public void send(String frame) {
@@ -60,8 +59,13 @@ public final class InProcessSimulatorConnector implements UpstreamConnector {
             }
 
             @Override
+            public void send(RealtimeEvent event) {
+                simulator.onClientEvent(event);
+            }
+
+            @Override
             public void close() {
-                tick.cancel(false);
+                registration.close();
             }
         };
     }

@@ -1,5 +1,7 @@
 package io.vigil.session.upstream;
 
+import io.vigil.session.realtime.RealtimeCodec;
+import io.vigil.session.realtime.RealtimeEvent;
 import java.io.IOException;
 
 /**
@@ -15,6 +17,14 @@ public interface UpstreamConnector {
 
         void onFrame(String frame);
 
+        /**
+         * A server event from an upstream in this JVM, handed over as it is, with no JSON in between. A listener
+         * that can take events overrides this; by default the event is written as the frame it stands for.
+         */
+        default void onEvent(RealtimeEvent event) {
+            onFrame(Wire.CODEC.encode(event));
+        }
+
         /** The upstream went away; {@code reason} is readable by a person and holds no secret. */
         void onClosed(String reason);
     }
@@ -24,9 +34,22 @@ public interface UpstreamConnector {
 
         void send(String frame);
 
+        /** A client event: an upstream in this JVM takes it as it is, a remote one as its JSON. */
+        default void send(RealtimeEvent event) {
+            send(Wire.CODEC.encode(event));
+        }
+
         @Override
         void close();
     }
 
     Connection open(Listener listener) throws IOException;
+
+    /** The codec the defaults write with (encoding keeps no state). */
+    final class Wire {
+        static final RealtimeCodec CODEC = new RealtimeCodec();
+
+        private Wire() {
+        }
+    }
 }

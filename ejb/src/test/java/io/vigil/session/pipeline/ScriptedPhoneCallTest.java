@@ -26,6 +26,7 @@ import io.vigil.session.realtime.RealtimeEvent;
 import io.vigil.session.simulator.AgentScript;
 import io.vigil.session.simulator.RealtimeSimulator;
 import io.vigil.session.simulator.SpeechSynthesizer;
+import io.vigil.session.twilio.TwilioMessage;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,6 +34,8 @@ import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A whole phone call in plain Java, on simulated time: a fake Twilio phone (it plays what it receives in real time,
@@ -49,6 +52,9 @@ class ScriptedPhoneCallTest {
     private final Harness sinks = new Harness();
     private final Deque<String> toTwilio = new ArrayDeque<>();
     private final Deque<String> toUpstream = new ArrayDeque<>();
+    private final Deque<RealtimeEvent> toUpstreamEvents = new ArrayDeque<>();
+    /** The embedded agent in this JVM: events cross as objects, with no JSON in between. */
+    private boolean direct;
     private final Deque<RealtimeEvent> fromSimulator = new ArrayDeque<>();
     private final List<String> upstreamLog = new ArrayList<>();
     private final RealtimeCodec codec = new RealtimeCodec();
@@ -153,12 +159,22 @@ class ScriptedPhoneCallTest {
                 simulator.onClientFrame(f);
                 moved = true;
             }
+            while (!toUpstreamEvents.isEmpty()) {
+                RealtimeEvent e = toUpstreamEvents.poll();
+                upstreamLog.add(codec.encode(e));
+                simulator.onClientEvent(e);
+                moved = true;
+            }
             while (!fromSimulator.isEmpty()) {
                 RealtimeEvent e = fromSimulator.poll();
                 if (e instanceof RealtimeEvent.AudioDone) {
                     agentAudioDone++;
                 }
-                gateway.fromUpstream(codec.encode(e));
+                if (direct) {
+                    gateway.fromUpstream(e);
+                } else {
+                    gateway.fromUpstream(codec.encode(e));
+                }
                 moved = true;
             }
             while (!toTwilio.isEmpty()) {
@@ -183,19 +199,27 @@ class ScriptedPhoneCallTest {
         assertEquals(replies, agentAudioDone, "agent replies so far");
     }
 
-    @Test
-    void aWholeCallWithDisclosureConsentAQuestionABargeInAGatedToolAndAHangUp() throws Exception {
+    @ParameterizedTest(name = "events as objects: {0}")
+    @ValueSource(booleans = {false, true})
+    void aWholeCallWithDisclosureConsentAQuestionABargeInAGatedToolAndAHangUp(boolean direct) throws Exception {
+        this.direct = direct;
         UUID tenant = UUID.randomUUID();
         simulator = new RealtimeSimulator(AgentScript.frontDesk(), List.of("Yes, that's fine.",
                 "What are your opening hours?", "Actually, I want a refund please.", "Yes, go ahead.",
                 "That's all, bye."), RealtimeSimulator.Settings.defaults(), sinks, fromSimulator::add);
-        gateway = new TwilioCallGateway((start, actions) -> {
-            assertEquals("front-desk", start.customParameters().get("agentProfile"));
-            session = new LiveSession(new SessionStart(tenant, UUID.randomUUID(), "front-desk", Channel.PHONE,
-                    "caller-hash", start.customParameters()), SessionPolicy.defaults(), Harness.ENGINE, sinks,
-                    sinks, sinks, actions);
-            return session;
-        }, (name, args) -> "{\"refunded\":40}", toTwilio::add, toUpstream::add, reason -> hungUp = reason);
+        java.util.function.BiFunction<TwilioMessage.Start, java.util.function.Consumer<SessionAction>, LiveSession> sessions =
+                (start, actions) -> {
+                    assertEquals("front-desk", start.customParameters().get("agentProfile"));
+                    session = new LiveSession(new SessionStart(tenant, UUID.randomUUID(), "front-desk", Channel.PHONE,
+                            "caller-hash", start.customParameters()), SessionPolicy.defaults(), Harness.ENGINE, sinks,
+                            sinks, sinks, actions);
+                    return session;
+                };
+        ToolRunner tools = (name, args) -> "{\"refunded\":40}";
+        gateway = direct
+                ? TwilioCallGateway.withEventUpstream(sessions, tools, toTwilio::add, reason -> hungUp = reason,
+                        toUpstreamEvents::add)
+                : new TwilioCallGateway(sessions, tools, toTwilio::add, toUpstream::add, reason -> hungUp = reason);
 
         simulator.start();
         send("{\"event\":\"connected\",\"protocol\":\"Call\",\"version\":\"1.0.0\"}");

@@ -80,4 +80,58 @@ class TwilioCodecTest {
         assertTrue(big.reason().contains("100-character limit"));
         assertInstanceOf(TwilioMessage.Unknown.class, accept("{\"event\":\"newThing\"}"));
     }
+
+    @Test
+    void theMediaFastPathReadsExactlyWhatTheFullParserReads() {
+        List<String> frames = List.of(
+                "{\"event\":\"media\",\"sequenceNumber\":\"3\",\"media\":{\"track\":\"inbound\",\"chunk\":\"1\","
+                        + "\"timestamp\":\"5\",\"payload\":\"/38A\"},\"streamSid\":\"MZ1\"}",
+                "{\"event\":\"media\",\"streamSid\":\"MZ1\",\"media\":{\"track\":\"inbound\",\"payload\":\"/38A\"}}",
+                " { \"event\" : \"media\" ,\n \"media\" : { \"payload\" : \"/38A\" , \"chunk\" : 7 } }\t",
+                "{\"event\":\"media\",\"media\":{\"payload\":\"/38A\",\"timestamp\":-20},\"sequenceNumber\":12}",
+                "{\"event\":\"media\",\"media\":{\"payload\":\"AAAA\"},\"media\":{\"payload\":\"/38A\"}}",
+                "{\"media\":{\"payload\":\"/38A\"},\"event\":\"mark\",\"event\":\"media\"}",
+                "{\"event\":\"media\",\"streamSid\":\"MZ\\u0031\",\"media\":{\"payload\":\"/38A\"}}",
+                "{\"event\":\"media\",\"streamSid\":42,\"media\":{\"payload\":\"/38A\"}}",
+                "{\"event\":\"media\",\"sequenceNumber\":\"+3\",\"media\":{\"payload\":\"/38A\"}}",
+                "{\"event\":\"media\",\"sequenceNumber\":\"x\",\"media\":{\"payload\":\"/38A\"}}",
+                "{\"event\":\"media\",\"sequenceNumber\":1.5,\"media\":{\"payload\":\"/38A\"}}",
+                "{\"event\":\"media\",\"media\":{\"payload\":\"/38\"}}",
+                "{\"event\":\"media\",\"media\":{\"payload\":7}}",
+                "{\"event\":\"media\",\"media\":{\"track\":null,\"payload\":\"/38A\"}}",
+                "{\"event\":\"media\",\"media\":\"/38A\"}",
+                "{\"event\":\"media\"}",
+                "{\"event\":\"media\",\"media\":{\"payload\":\"/38A\"}} x",
+                "{\"event\":\"media\",\"media\":{\"payload\":\"/38A\"}",
+                "{\"event\":\"media\",\"extra\":[1,2],\"media\":{\"payload\":\"/38A\"}}",
+                "{\"event\":\"media\",\"media\":{\"payload\":\"/38A\",\"chunk\":0123}}",
+                "{\"event\":\"mark\",\"streamSid\":\"MZ1\",\"mark\":{\"name\":\"m1\"}}");
+        for (String frame : frames) {
+            assertEquals(describe(codec.decodeTree(frame)), describe(codec.decode(frame)), frame);
+        }
+    }
+
+    /** A decoding as text, payload bytes included (records compare arrays by identity). */
+    private static String describe(TwilioCodec.Decoded d) {
+        if (d instanceof TwilioCodec.Decoded.Accepted a && a.message() instanceof TwilioMessage.Media m) {
+            return "media " + m.streamSid() + " " + m.sequenceNumber() + " " + m.track() + " " + m.chunk() + " "
+                    + m.timestampMs() + " " + java.util.Arrays.toString(m.payload());
+        }
+        return d instanceof TwilioCodec.Decoded.Rejected r ? "rejected" : d.toString();
+    }
+
+    @Test
+    void theOutboundMediaFastPathWritesWhatJacksonWrites() throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        byte[] audio = new byte[160];
+        new java.util.Random(2).nextBytes(audio);
+        for (String sid : List.of("MZ18ad3ab5a668481ce02b83e7395059f0", "with \"quote\" and \\", "caf\u00e9", "")) {
+            String written = codec.encode(TwilioMessage.Media.outbound(sid, audio));
+            com.fasterxml.jackson.databind.JsonNode tree = mapper.readTree(written);
+            assertEquals(sid, tree.path("streamSid").asText());
+            assertEquals("media", tree.path("event").asText());
+            assertArrayEquals(audio, java.util.Base64.getDecoder().decode(tree.path("media").path("payload").asText()));
+            assertEquals(mapper.writeValueAsString(tree), written, "the same bytes as the tree written by Jackson");
+        }
+    }
 }

@@ -24,6 +24,7 @@ import io.vigil.session.simulator.AgentScript;
 import io.vigil.session.upstream.AgentUpstream;
 import io.vigil.session.upstream.AgentUpstreams;
 import io.vigil.session.upstream.InProcessSimulatorConnector;
+import io.vigil.session.upstream.SimulatorTicks;
 import io.vigil.session.upstream.RealtimeWebSocketConnector;
 import io.vigil.session.upstream.UpstreamConnector;
 import jakarta.annotation.PostConstruct;
@@ -98,6 +99,7 @@ public class LiveCalls {
      */
     private ScheduledExecutorService media;
     private ScheduledExecutorService storage;
+    private SimulatorTicks simulatorTicks;
 
     private SessionPersistence persistence;
     private CallSessionRows calls;
@@ -131,6 +133,7 @@ public class LiveCalls {
         http = HttpClient.newHttpClient();
         agentUpstreams = new AgentUpstreams(dataSource, config::get);
         media = Executors.newScheduledThreadPool(MEDIA_THREADS, threads);
+        simulatorTicks = new SimulatorTicks(media, MEDIA_THREADS);
         storage = Executors.newSingleThreadScheduledExecutor(threads);
         worker = storage.scheduleWithFixedDelay(persistence::round, 0, DRAIN_EVERY_MS, TimeUnit.MILLISECONDS);
         Instant started = Instant.now();
@@ -153,6 +156,7 @@ public class LiveCalls {
     @PreDestroy
     void stop() {
         worker.cancel(false);
+        simulatorTicks.close();
         media.shutdownNow();
         storage.shutdown();
         persistence.round(); // what is still queued goes to the database, or to the journal for the next start
@@ -173,7 +177,7 @@ public class LiveCalls {
         return config.get("vigil.upstream.url")
                 .<UpstreamConnector>map(url -> new RealtimeWebSocketConnector(http, URI.create(url),
                         config.require(config.require("vigil.upstream.key-setting"))))
-                .orElseGet(() -> new InProcessSimulatorConnector(media, AgentScript.frontDesk(),
+                .orElseGet(() -> new InProcessSimulatorConnector(simulatorTicks, AgentScript.frontDesk(),
                         callerScript == null || callerScript.isBlank() ? DEFAULT_CALLER_LINES
                                 : Arrays.stream(callerScript.split("\\|")).map(String::strip).toList()));
     }

@@ -61,8 +61,8 @@ final class TwilioCall {
                 + start.callSid() : reference);
         shared.calls().insertLive(admitted.tenantId(), call.sessionId, admitted.profile().id(), Channel.PHONE.name(),
                 hash, reference, call.startedAt);
-        call.gateway = new TwilioCallGateway((s, actions) -> call.session(s, hash, actions),
-                new EmbeddedAgentTools(), toTwilio, frame -> call.upstream.send(frame), call::policyHangUp);
+        call.gateway = TwilioCallGateway.withEventUpstream((s, actions) -> call.session(s, hash, actions),
+                new EmbeddedAgentTools(), toTwilio, call::policyHangUp, event -> call.upstream.send(event));
         try {
             call.upstream = call.openUpstream(p.get("callerScript"));
         } catch (IOException e) {
@@ -93,6 +93,17 @@ final class TwilioCall {
                 relaying[0] = System.nanoTime(); // the Twilio frames this produces are timed from here
                 try {
                     call.gateway.fromUpstream(frame);
+                } finally {
+                    relaying[0] = 0;
+                }
+            }
+
+            @Override
+            public void onEvent(io.vigil.session.realtime.RealtimeEvent event) {
+                long[] relaying = Outbox.RELAYING.get();
+                relaying[0] = System.nanoTime();
+                try {
+                    call.gateway.fromUpstream(event); // the embedded agent in this JVM: no JSON in between
                 } finally {
                     relaying[0] = 0;
                 }
