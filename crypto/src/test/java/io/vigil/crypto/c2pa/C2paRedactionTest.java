@@ -33,9 +33,10 @@ class C2paRedactionTest {
 
     @BeforeAll
     static void demoPki() throws Exception {
-        pki = DemoPki.create("Vigil");
-        anchors = Files.writeString(directory.resolve("root.pem"), pki.rootPem());
-        writer = C2paWriter.create(pki.newSigningIdentity("Vigil redaction signer").signer(), C2paSigningTest.GENERATOR);
+        TestSigning signing = TestSigning.in(directory, "Vigil redaction signer");
+        pki = signing.pki();
+        anchors = signing.anchors();
+        writer = signing.writer();
     }
 
     private static byte[] original(byte[] audio) throws C2paException {

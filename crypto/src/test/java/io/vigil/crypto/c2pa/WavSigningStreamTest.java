@@ -31,9 +31,10 @@ class WavSigningStreamTest {
 
     @BeforeAll
     static void demoPki() throws Exception {
-        pki = DemoPki.create("Vigil");
-        anchors = Files.writeString(directory.resolve("root.pem"), pki.rootPem());
-        writer = C2paWriter.create(pki.newSigningIdentity("Vigil C2PA test signer").signer(), C2paSigningTest.GENERATOR);
+        TestSigning signing = TestSigning.in(directory, "Vigil C2PA test signer");
+        pki = signing.pki();
+        anchors = signing.anchors();
+        writer = signing.writer();
     }
 
     @Test
