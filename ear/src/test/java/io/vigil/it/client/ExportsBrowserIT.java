@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -99,17 +100,22 @@ class ExportsBrowserIT {
             driver.findElement(By.id("request:submit")).click();
             session.wait.until(d -> messages(d).contains("Export requested: 1 calls"));
 
-            // the poll refreshes the table: the progress bar goes to 100 % and the state to DONE
-            session.wait.withTimeout(java.time.Duration.ofMinutes(3)).until(d -> {
+            // the poll refreshes the table: the progress bar goes to 100 % and the state to DONE. The poll replaces
+            // the rows under the test, so each check reads the row afresh and a replaced row is read again.
+            String[] href = new String[1];
+            session.wait.withTimeout(java.time.Duration.ofMinutes(3)).ignoring(StaleElementReferenceException.class).until(d -> {
                 List<WebElement> rows = d.findElements(By.xpath("//tbody[@id='exports:table_data']/tr[td[1][normalize-space(.)='"
                         + matter + "']]"));
-                return !rows.isEmpty() && rows.get(0).findElement(By.className("export-state")).getText().equals("DONE");
+                if (rows.isEmpty() || !rows.get(0).findElement(By.className("export-state")).getText().equals("DONE")) {
+                    return false;
+                }
+                assertEquals("100%", rows.get(0).findElement(By.cssSelector(".export-progress .ui-progressbar-label")).getText());
+                href[0] = rows.get(0).findElement(By.className("download")).getAttribute("href");
+                return true;
             });
-            WebElement done = row(driver, matter);
-            assertEquals("100%", done.findElement(By.cssSelector(".export-progress .ui-progressbar-label")).getText());
             session.wait.until(d -> messages(d).contains("Your export for " + matter + " is ready to download"));
 
-            bundleUrl = done.findElement(By.className("download")).getAttribute("href");
+            bundleUrl = href[0];
             HttpResponse<byte[]> bundle = fetch(driver, bundleUrl);
             assertEquals(200, bundle.statusCode());
             assertTrue(ExportBundles.isZipWith(bundle.body(), "manifest.json"), "the download is a ZIP with manifest.json");
@@ -119,9 +125,12 @@ class ExportsBrowserIT {
         try (Browser other = new Browser()) {
             other.open(PAGE, "acme-legal-2");
             other.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("exports:table")));
-            WebElement seen = row(other.driver, matter);
-            assertEquals("DONE", seen.findElement(By.className("export-state")).getText());
-            assertTrue(seen.findElements(By.className("download")).isEmpty(), "no download link for another's export");
+            other.wait.ignoring(StaleElementReferenceException.class).until(d -> {
+                WebElement seen = row(d, matter);
+                assertEquals("DONE", seen.findElement(By.className("export-state")).getText());
+                assertTrue(seen.findElements(By.className("download")).isEmpty(), "no download link for another's export");
+                return true;
+            });
             HttpResponse<byte[]> refused = fetch(other.driver, bundleUrl);
             assertEquals(403, refused.statusCode(), "another legal user cannot download it");
         }
