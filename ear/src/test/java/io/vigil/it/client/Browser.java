@@ -19,6 +19,8 @@ final class Browser implements AutoCloseable {
 
     final WebDriver driver;
     final WebDriverWait wait;
+    /** Who the browser is signed in as, so that a test after a failed one never runs as the wrong person. */
+    private String signedInAs;
 
     Browser() {
         this(new String[0]);
@@ -49,6 +51,10 @@ final class Browser implements AutoCloseable {
 
     /** Opens a console path; when Keycloak asks, signs in as this demo user. */
     void open(String path, String username) {
+        if (signedInAs != null && !signedInAs.equals(username)) {
+            driver.get(TestStack.baseUrl() + "/");
+            signOut();
+        }
         driver.get(TestStack.baseUrl() + path);
         wait.until(d -> d.getCurrentUrl().contains("/realms/vigil/") || d.getCurrentUrl().startsWith(TestStack.baseUrl()));
         if (driver.getCurrentUrl().contains("/realms/vigil/")) {
@@ -60,9 +66,11 @@ final class Browser implements AutoCloseable {
             // after sign-in the console starts at the person's start page; go on to the page asked for
             driver.get(TestStack.baseUrl() + path);
         }
+        signedInAs = username;
     }
 
     void signOut() {
+        signedInAs = null;
         driver.findElement(By.id("sign-out")).click();
         wait.until(d -> d.getCurrentUrl().contains("/realms/vigil/") || d.findElements(By.id("username")).size() > 0
                 || d.getCurrentUrl().equals(TestStack.baseUrl() + "/"));

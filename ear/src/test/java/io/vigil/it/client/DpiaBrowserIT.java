@@ -3,6 +3,7 @@ package io.vigil.it.client;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -11,9 +12,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -53,17 +57,38 @@ class DpiaBrowserIT {
         field.sendKeys(text);
     }
 
-    /** Opens a PrimeFaces select menu and picks the item with this label. */
+    /**
+     * Opens a PrimeFaces select menu and picks the item with this label. A click that lands while the tab or the
+     * panel is still moving can miss the item, so the pick is tried again until the label shows it.
+     */
     private static void choose(String id, String label) {
-        browser.findElement(By.cssSelector("[id='" + id + "'] .ui-selectonemenu-trigger")).click();
-        wait.until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("[id='" + id + "_panel'] li[data-label='" + label + "']"))).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(id + "_label"), label));
-        // a panel still fading out would cover the next menu's trigger: close it before going on
-        if (!browser.findElements(By.cssSelector("[id='" + id + "_panel']:not([style*='display: none'])")).isEmpty()) {
-            browser.findElement(By.tagName("h1")).click();
+        By trigger = By.cssSelector("[id='" + id + "'] .ui-selectonemenu-trigger");
+        By item = By.cssSelector("[id='" + id + "_panel'] li[data-label='" + label + "']");
+        By panel = By.id(id + "_panel");
+        FluentWait<WebDriver> shortWait = new WebDriverWait(browser, Duration.ofSeconds(5))
+                .ignoring(StaleElementReferenceException.class);
+        for (int attempt = 1; ; attempt++) {
+            wait.until(ExpectedConditions.elementToBeClickable(trigger)).click();
+            wait.until(ExpectedConditions.elementToBeClickable(item)).click();
+            boolean picked;
+            try {
+                picked = shortWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(id + "_label"), label));
+            } catch (TimeoutException e) {
+                picked = false;
+            }
+            // a panel still open would cover the next menu's trigger: close it before going on
+            if (browser.findElement(panel).isDisplayed()) {
+                browser.findElement(By.tagName("h1")).click();
+            }
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(panel));
+            if (picked) {
+                return;
+            }
+            if (attempt == 3) {
+                throw new AssertionError(id + " still shows '" + browser.findElement(By.id(id + "_label")).getText()
+                        + "' after picking '" + label + "' three times");
+            }
         }
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id(id + "_panel")));
     }
 
     private static String state() {
@@ -87,6 +112,7 @@ class DpiaBrowserIT {
         assertTrue(browser.findElement(By.id("dpia:tabs:retention")).getAttribute("value").contains("raw caller audio"),
                 "retention pre-filled from the configuration");
         tab("3. Risks");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("dpia:tabs:risk:0:severity")));
         for (int i = 0; i < 3; i++) {
             choose("dpia:tabs:risk:" + i + ":severity", (i + 2) + " - " + new String[] {"limited", "significant", "maximum"}[i]);
             choose("dpia:tabs:risk:" + i + ":likelihood", "2 - limited");
