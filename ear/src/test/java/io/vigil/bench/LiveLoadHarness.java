@@ -67,11 +67,14 @@ public final class LiveLoadHarness {
     private static final int CALLS_PER_CLIENT = 200;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final List<HttpClient> mediaClients = new ArrayList<>();
-    private final List<Call> calls = new ArrayList<>();
+    /** The calls whose stream has started, in the order they started; the pacer reads it every 20 ms. */
+    private final List<Call> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** How late each frame was handed to its socket, against its 20 ms slot: the harness's own lag. */
     private final LagHistogram sendLag = new LagHistogram();
     private final ConcurrentLinkedQueue<Long> clientBargeInNanos = new ConcurrentLinkedQueue<>();
     private final AtomicInteger closedEarly = new AtomicInteger();
+    /** Why the server closed calls before their 'stop', as "code reason", a few of them. */
+    private final java.util.Queue<String> earlyCloseReasons = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final AtomicInteger refused = new AtomicInteger();
     private volatile long maxRssKb;
     private long stoppedNanos;
@@ -103,9 +106,11 @@ public final class LiveLoadHarness {
         }
         String agent = token(Map.of("grant_type", "client_credentials", "client_id", "acme-bank-agent",
                 "client_secret", secrets.getProperty("VIGIL_AGENT_SECRET_ACME")));
-        String admin = token(Map.of("grant_type", "password", "client_id", "vigil-console", "client_secret",
-                secrets.getProperty("VIGIL_CONSOLE_SECRET"), "username", "acme-admin", "password",
-                secrets.getProperty("VIGIL_DEMO_PASSWORD"), "scope", "openid"));
+        // asked again for the report: a run that falls behind outlives an access token
+        Map<String, String> adminLogin = Map.of("grant_type", "password", "client_id", "vigil-console",
+                "client_secret", secrets.getProperty("VIGIL_CONSOLE_SECRET"), "username", "acme-admin", "password",
+                secrets.getProperty("VIGIL_DEMO_PASSWORD"), "scope", "openid");
+        String admin = token(adminLogin);
         Matcher profile = PROFILE_ID.matcher(get(base + "/api/v1/agent-profiles", agent));
         if (!profile.find()) {
             throw new IllegalStateException("no agent profile for acme-bank");
@@ -122,11 +127,21 @@ public final class LiveLoadHarness {
         long pid = Long.parseLong(opts.getOrDefault("pid", "0"));
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(); // memory samples
         ticker.scheduleAtFixedRate(() -> sampleRss(pid), 0, 1, TimeUnit.SECONDS);
-        System.out.printf("opening %d calls (about 100 a second), then %d s of audio at 50 frames/s each%n", n, seconds);
-        List<Call> opening = new ArrayList<>();
+        System.out.printf("opening %d calls (about 100 a second), each then sends %d s of audio at 50 frames/s%n",
+                n, seconds);
         for (int i = 0; i < (n + CALLS_PER_CLIENT - 1) / CALLS_PER_CLIENT; i++) {
             mediaClients.add(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
         }
+        long t0 = System.nanoTime();
+        long serverCpuBefore = cpuTicks(pid);
+        long harnessCpuBefore = harnessCpuNanos();
+        // one pacing thread: every 20 ms it queues one frame per streaming call; each call sends its queue without
+        // blocking. A call streams from the moment its 'start' is sent, as Twilio's does, for its own S seconds, so
+        // a slow handshake of one call never leaves the others silent.
+        int framesPerCall = seconds * 50;
+        ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
+        pacer.scheduleAtFixedRate(() -> tick(t0, framesPerCall), 0, 20, TimeUnit.MILLISECONDS);
+        List<Call> opening = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Call c = new Call(i, mediaClients.get(i / CALLS_PER_CLIENT));
             opening.add(c);
@@ -138,43 +153,34 @@ public final class LiveLoadHarness {
         for (Call c : opening) {
             try {
                 c.ready.get(60, TimeUnit.SECONDS);
-                synchronized (calls) {
-                    calls.add(c);
-                }
             } catch (Exception e) {
+                c.givenUp = true;
                 refused.incrementAndGet();
+                if (earlyCloseReasons.size() < 5) {
+                    earlyCloseReasons.add("call " + c.index + " not opened: " + e);
+                }
             }
         }
-        long t0 = System.nanoTime();
-        long serverCpuBefore = cpuTicks(pid);
-        long harnessCpuBefore = harnessCpuNanos();
-        // one pacing thread: every 20 ms it queues one frame per call; each call sends its queue without blocking
-        ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
-        List<Call> live;
-        synchronized (calls) {
-            live = List.copyOf(calls);
+        long deadline = System.nanoTime() + (seconds + 120) * 1_000_000_000L;
+        while (opening.stream().anyMatch(c -> !c.done()) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
         }
-        pacer.scheduleAtFixedRate(() -> tick(live, t0), 0, 20, TimeUnit.MILLISECONDS);
-        Thread.sleep(seconds * 1_000L);
         pacer.shutdownNow();
         pacer.awaitTermination(5, TimeUnit.SECONDS);
-        for (Call c : live) {
-            c.stop();
-        }
         stoppedNanos = System.nanoTime();
         harnessCpuMs = (harnessCpuNanos() - harnessCpuBefore) / 1_000_000L;
         Thread.sleep(2_000);
-        report(n, seconds, runStart, admin, base, pid, serverCpuBefore); // waits until the server has stored every call
+        report(n, seconds, runStart, adminLogin, base, pid, serverCpuBefore); // waits until the server has stored every call
         ticker.shutdownNow();
     }
 
     private volatile long harnessCpuMs;
 
-    private void tick(List<Call> live, long t0) {
+    private void tick(long t0, int framesPerCall) {
         long now = System.nanoTime();
         long slot = t0 + ((now - t0) / 20_000_000L) * 20_000_000L;
-        for (Call c : live) {
-            c.tick(now, slot);
+        for (Call c : calls) {
+            c.tick(now, slot, framesPerCall);
         }
     }
 
@@ -236,6 +242,9 @@ public final class LiveLoadHarness {
         private volatile long bargeStartNanos;
         private long lastSpokeNanos;
         private volatile boolean closed;
+        private volatile boolean stopSent;
+        /** Not opened within a minute: counted as refused and not waited for. */
+        volatile boolean givenUp;
 
         Call(int index, HttpClient client) {
             this.index = index;
@@ -253,13 +262,23 @@ public final class LiveLoadHarness {
                             synchronized (this) {
                                 socket = w;
                             }
+                            calls.add(this);
                             ready.complete(w);
                         }
                     });
         }
 
-        synchronized void tick(long now, long slot) {
-            if (closed || socket == null) {
+        /** Done streaming: its 'stop' is sent, or the server closed it. */
+        boolean done() {
+            return stopSent || closed || givenUp;
+        }
+
+        synchronized void tick(long now, long slot, int framesPerCall) {
+            if (closed || stopSent || socket == null) {
+                return;
+            }
+            if (sent == framesPerCall) {
+                stop();
                 return;
             }
             // barge in once per agent answer, after the greeting: 400 ms into the answer
@@ -285,6 +304,7 @@ public final class LiveLoadHarness {
         }
 
         synchronized void stop() {
+            stopSent = true;
             if (closed || socket == null) {
                 return;
             }
@@ -355,8 +375,12 @@ public final class LiveLoadHarness {
 
         @Override
         public CompletionStage<?> onClose(WebSocket w, int statusCode, String reason) {
-            if (!closed && statusCode != WebSocket.NORMAL_CLOSURE) {
+            // any close before our 'stop' is the server ending the call, even a normal one
+            if (!closed && !stopSent) {
                 closedEarly.incrementAndGet();
+                if (earlyCloseReasons.size() < 5) {
+                    earlyCloseReasons.add("call " + index + ": " + statusCode + " " + reason);
+                }
             }
             closed = true;
             return null;
@@ -366,13 +390,16 @@ public final class LiveLoadHarness {
         public void onError(WebSocket w, Throwable error) {
             if (!closed) {
                 closedEarly.incrementAndGet();
+                if (earlyCloseReasons.size() < 5) {
+                    earlyCloseReasons.add("call " + index + ": " + error);
+                }
             }
             closed = true;
         }
     }
 
-    private void report(int n, int seconds, Instant runStart, String admin, String base, long pid, long serverCpuBefore)
-            throws Exception {
+    private void report(int n, int seconds, Instant runStart, Map<String, String> adminLogin, String base, long pid,
+            long serverCpuBefore) throws Exception {
         long sent = calls.stream().mapToLong(c -> c.sent).sum();
         long caughtUpMs;
         long received = calls.stream().mapToLong(c -> c.received).sum();
@@ -406,10 +433,10 @@ public final class LiveLoadHarness {
         }
         long metricsCpuTicks = serverCpuBefore < 0 ? -1 : cpuTicks(pid) - serverCpuBefore;
         // then the recordings: every call's caller, agent and mixed files built, signed and stored
-        String relay = get(base + "/api/v1/live/relay", admin);
+        String relay = get(base + "/api/v1/live/relay", token(adminLogin));
         for (int wait = 0; wait < 600 && recordingWorkLeft(relay); wait++) {
             Thread.sleep(1_000);
-            relay = get(base + "/api/v1/live/relay", admin);
+            relay = get(base + "/api/v1/live/relay", token(adminLogin));
         }
         long recordingsDoneMs = (System.nanoTime() - stoppedNanos) / 1_000_000L;
         long serverCpuTicks = serverCpuBefore < 0 ? -1 : cpuTicks(pid) - serverCpuBefore;
@@ -418,6 +445,7 @@ public final class LiveLoadHarness {
         System.out.printf("| every call's recordings stored after the last frame | %,d ms |%n", recordingsDoneMs);
         System.out.printf("| calls opened / refused / closed early by the server | %d / %d / %d |%n", calls.size(),
                 refused.get(), closedEarly.get());
+        earlyCloseReasons.forEach(r -> System.out.println("|   closed early: " + r + " |"));
         System.out.printf("| caller frames sent / counted by the server / lost | %,d / %,d / %,d |%n", sent, counted,
                 Math.max(0, sent - counted));
         System.out.printf("| agent frames relayed to the callers | %,d (%,d agent chunks dropped by barge-in, as they should be) |%n",

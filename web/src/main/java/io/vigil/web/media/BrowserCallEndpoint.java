@@ -29,7 +29,7 @@ public class BrowserCallEndpoint {
     @OnOpen
     public void open(Session session) {
         session.setMaxTextMessageBufferSize(RealtimeEndpoint.MAX_FRAME_CHARS);
-        session.setMaxIdleTimeout(RealtimeEndpoint.IDLE_TIMEOUT_MS);
+        CDI.current().select(LiveCalls.class).get().idleTimeout(session, RealtimeEndpoint.IDLE_TIMEOUT_MS);
         outbox = new Outbox(session, null); // relay latency is measured on the Twilio door
         Optional<TestCallTickets.Ticket> ticket = CDI.current().select(TestCallTickets.class).get()
                 .redeem(RealtimeEndpoint.first(session.getRequestParameterMap(), "ticket"));

@@ -34,6 +34,7 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.websocket.Session;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -113,6 +114,7 @@ public class LiveCalls {
     private HttpClient http;
     private ScheduledFuture<?> worker;
     private AgentUpstreams agentUpstreams;
+    private final IdleDeadlines idleDeadlines = new IdleDeadlines(System::currentTimeMillis);
 
     void startWithTheApplication(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         // observing the event instantiates the bean, which starts the worker in @PostConstruct
@@ -134,6 +136,7 @@ public class LiveCalls {
         agentUpstreams = new AgentUpstreams(dataSource, config::get);
         media = Executors.newScheduledThreadPool(MEDIA_THREADS, threads);
         simulatorTicks = new SimulatorTicks(media, MEDIA_THREADS);
+        media.scheduleWithFixedDelay(idleDeadlines::sweep, 1, 1, TimeUnit.SECONDS);
         storage = Executors.newSingleThreadScheduledExecutor(threads);
         worker = storage.scheduleWithFixedDelay(persistence::round, 0, DRAIN_EVERY_MS, TimeUnit.MILLISECONDS);
         Instant started = Instant.now();
@@ -189,6 +192,12 @@ public class LiveCalls {
     UpstreamConnector upstream(AgentUpstream profile, String callerScript) {
         return profile.endpoint().<UpstreamConnector>map(url -> new RealtimeWebSocketConnector(http, url,
                 agentUpstreams.apiKey(profile))).orElseGet(() -> upstream(callerScript));
+    }
+
+    /** Sets a WebSocket session's idle timeout, kept as a deadline that frames move (see {@link IdleDeadline}). */
+    void idleTimeout(Session session, long millis) {
+        idleDeadlines.install(session);
+        session.setMaxIdleTimeout(millis);
     }
 
     AgentUpstreams agentUpstreams() { return agentUpstreams; }

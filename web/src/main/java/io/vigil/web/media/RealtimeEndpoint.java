@@ -91,7 +91,7 @@ public class RealtimeEndpoint {
     @OnOpen
     public void open(Session session) {
         session.setMaxTextMessageBufferSize(MAX_FRAME_CHARS);
-        session.setMaxIdleTimeout(IDLE_TIMEOUT_MS);
+        CDI.current().select(LiveCalls.class).get().idleTimeout(session, IDLE_TIMEOUT_MS);
         outbox = new Outbox(session, null); // relay latency is measured on the Twilio door
         String token = String.valueOf(session.getUserProperties().remove(TOKEN));
         Map<String, List<String>> query = session.getRequestParameterMap();

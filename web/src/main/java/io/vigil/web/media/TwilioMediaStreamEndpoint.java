@@ -43,8 +43,8 @@ public class TwilioMediaStreamEndpoint {
     @OnOpen
     public void open(Session session) {
         session.setMaxTextMessageBufferSize(MAX_FRAME_CHARS);
-        session.setMaxIdleTimeout(IDLE_TIMEOUT_MS);
         shared = CDI.current().select(LiveCalls.class).get();
+        shared.idleTimeout(session, IDLE_TIMEOUT_MS);
         outbox = new Outbox(session, shared.outboundLatency());
     }
 
