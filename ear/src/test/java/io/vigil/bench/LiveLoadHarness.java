@@ -354,7 +354,7 @@ public final class LiveLoadHarness {
                 partial.setLength(0);
                 long now = System.nanoTime();
                 if (frame.contains("\"event\":\"media\"")) {
-                    received++;
+                    received += twentyMsFrames(frame);
                     if (now - lastMediaNanos > 600_000_000L) {
                         turnStartNanos = now;
                         agentTurns++;
@@ -396,6 +396,18 @@ public final class LiveLoadHarness {
             }
             closed = true;
         }
+    }
+
+    /** The 20 ms frames of agent audio in a media message (Vigil sends each chunk from the model as one message). */
+    private static long twentyMsFrames(String media) {
+        int from = media.indexOf("\"payload\":\"");
+        if (from < 0) {
+            return 1;
+        }
+        from += 11;
+        int to = media.indexOf('"', from);
+        long bytes = (to - from) * 3L / 4;
+        return Math.max(1, (bytes + 159) / 160);
     }
 
     private void report(int n, int seconds, Instant runStart, Map<String, String> adminLogin, String base, long pid,
@@ -448,7 +460,7 @@ public final class LiveLoadHarness {
         earlyCloseReasons.forEach(r -> System.out.println("|   closed early: " + r + " |"));
         System.out.printf("| caller frames sent / counted by the server / lost | %,d / %,d / %,d |%n", sent, counted,
                 Math.max(0, sent - counted));
-        System.out.printf("| agent frames relayed to the callers | %,d (%,d agent chunks dropped by barge-in, as they should be) |%n",
+        System.out.printf("| agent audio relayed to the callers, in 20 ms frames | %,d (%,d agent chunks dropped by barge-in, as they should be) |%n",
                 received, dropped);
         System.out.printf("| calls stored with metrics | %d |%n", stored);
         System.out.printf("| server relay figures | %s |%n", relay);

@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -139,8 +140,12 @@ final class TwilioLine implements AutoCloseable {
             JsonNode m = JSON.readTree(frame);
             switch (m.path("event").asText()) {
                 case "media" -> {
-                    receivedMediaFrames++;
-                    buffer.add("audio");
+                    // Twilio plays what it is sent 20 ms at a time, whatever the size of the message
+                    int bytes = Base64.getDecoder().decode(m.path("media").path("payload").asText()).length;
+                    for (int i = 0; i < bytes; i += 160) {
+                        receivedMediaFrames++;
+                        buffer.add("audio");
+                    }
                 }
                 case "mark" -> buffer.add("mark:" + m.path("mark").path("name").asText());
                 case "clear" -> {

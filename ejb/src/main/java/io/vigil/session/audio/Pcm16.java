@@ -51,12 +51,13 @@ public final class Pcm16 {
         if (to <= from) {
             return -120;
         }
-        double sum = 0;
+        // integer squares summed exactly in a long: the same sum as in doubles, without a floating-point add chain
+        long sum = 0;
         for (int i = from; i < to; i++) {
-            double s = samples[i];
+            int s = samples[i];
             sum += s * s;
         }
-        double rms = Math.sqrt(sum / (to - from));
+        double rms = Math.sqrt((double) sum / (to - from));
         return rms < 1e-3 ? -120 : 20 * Math.log10(rms / 32768.0);
     }
 }

@@ -10,7 +10,6 @@ import io.vigil.session.realtime.RealtimeCodec;
 import io.vigil.session.realtime.RealtimeEvent;
 import io.vigil.session.twilio.TwilioCodec;
 import io.vigil.session.twilio.TwilioMessage;
-import java.util.Arrays;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
@@ -20,7 +19,8 @@ import java.util.function.Consumer;
  * {@link #fromTwilio} and every upstream frame to {@link #fromUpstream}, and sends what the two consumers receive.
  *
  * <p>Caller audio: mu-law 8 kHz, decoded and resampled to PCM16 24 kHz, goes upstream as
- * {@code input_audio_buffer.append}. Agent audio: resampled to 8 kHz, mu-law, sent as 20 ms {@code media} frames
+ * {@code input_audio_buffer.append}. Agent audio: resampled to 8 kHz, mu-law, sent as one {@code media} message per
+ * chunk from the model (fewer, larger messages than Twilio's own 20 ms frames: Twilio buffers what it is sent)
  * followed by a {@code mark}; Twilio echoes the mark when that audio has been played, which is how barge-in knows
  * what the caller heard. The upstream session is set to server VAD without automatic responses: the gateway asks for
  * each response itself, so a held tool call or a withheld disclosure is never talked over.
@@ -29,8 +29,6 @@ import java.util.function.Consumer;
  * the session's metrics and otherwise ignored; they never end the call.
  */
 public final class TwilioCallGateway {
-
-    private static final int FRAME_BYTES = 160; // 20 ms of mu-law at 8 kHz
 
     private final BiFunction<TwilioMessage.Start, Consumer<SessionAction>, LiveSession> sessions;
     private final ToolRunner tools;
@@ -165,10 +163,11 @@ public final class TwilioCallGateway {
         if (a instanceof SessionAction.SendCallerAudio s) {
             toUpstream.accept(new RealtimeEvent.InputAudioAppend(null, s.pcm()));
         } else if (a instanceof SessionAction.PlayToCaller p) {
+            // one media message per chunk of agent audio, as it came from the model: Twilio buffers and plays it
+            // 20 ms at a time, and the mark after it says when it has all been played
             byte[] mu = MuLawCodec.encode(agentDown.process(Pcm16.fromBytes(p.pcm())));
-            for (int i = 0; i < mu.length; i += FRAME_BYTES) {
-                byte[] frame = Arrays.copyOfRange(mu, i, Math.min(mu.length, i + FRAME_BYTES));
-                toTwilio.accept(twilio.encode(TwilioMessage.Media.outbound(streamSid, frame)));
+            if (mu.length > 0) {
+                toTwilio.accept(twilio.encode(TwilioMessage.Media.outbound(streamSid, mu)));
             }
             toTwilio.accept(twilio.encode(new TwilioMessage.Mark(streamSid, -1, p.markName())));
         } else if (a instanceof SessionAction.StopPlayback) {

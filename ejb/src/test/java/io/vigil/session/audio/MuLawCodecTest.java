@@ -48,12 +48,16 @@ class MuLawCodecTest {
 
     @Test
     void arrayFormsMatchTheScalarOnes() {
-        short[] pcm = {0, 1000, -1000, 32767, -32768, 12};
-        byte[] mu = MuLawCodec.encode(pcm);
-        for (int i = 0; i < pcm.length; i++) {
-            assertEquals(MuLawCodec.encode(pcm[i]), mu[i]);
+        short[] every = new short[65_536];
+        for (int i = 0; i < every.length; i++) {
+            every[i] = (short) (i + Short.MIN_VALUE);
         }
-        short[] back = MuLawCodec.decode(mu);
+        byte[] all = MuLawCodec.encode(every);
+        for (int i = 0; i < every.length; i++) {
+            assertEquals(MuLawCodec.encode(every[i]), all[i], "sample " + every[i]);
+        }
+        short[] pcm = {0, 1000, -1000, 32767, -32768, 12};
+        short[] back = MuLawCodec.decode(MuLawCodec.encode(pcm));
         assertArrayEquals(new short[] {0, 988, -988, 32124, -32124, 16}, back);
     }
 }

@@ -15,7 +15,7 @@ import java.util.logging.Logger;
  */
 final class Outbox {
 
-    /** About a minute of agent audio at 50 frames a second, plus its marks. */
+    /** Messages: agent audio chunks (about 100 ms each from the embedded agent) and their marks, minutes of audio. */
     static final int CAPACITY = 4000;
     private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
 

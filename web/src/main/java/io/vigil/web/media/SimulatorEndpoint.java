@@ -55,6 +55,8 @@ public class SimulatorEndpoint {
 
     @OnOpen
     public void open(Session session) {
+        // as the hosted model does, an idle session is closed; here after as long as the door in front of it waits
+        CDI.current().select(LiveCalls.class).get().idleTimeout(session, RealtimeEndpoint.IDLE_TIMEOUT_MS);
         Outbox out = new Outbox(session, null);
         String header = String.valueOf(session.getUserProperties().remove(AUTHORIZATION));
         try {
