@@ -8,29 +8,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A redacted export carries a new manifest with the signed original as its parentOf ingredient and a
  * c2pa.edited action with the PII redaction reason; c2pa-rs validates the whole chain.
  */
-class C2paRedactedExportTest {
-
-    @TempDir
-    static Path directory;
-    static DemoPki pki;
-    static Path anchors;
-    static C2paWriter writer;
-
-    @BeforeAll
-    static void demoPki() throws Exception {
-        TestSigning signing = TestSigning.in(directory, "Vigil redaction signer");
-        pki = signing.pki();
-        anchors = signing.anchors();
-        writer = signing.writer();
-    }
+class C2paRedactedExportTest extends SignedWithTestPki {
 
     @Test
     void redactedWavNamesTheOriginalAsParent() throws Exception {

@@ -12,32 +12,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A redacted copy removes the caller's personal data ({@code io.vigil.call}) from the original's manifest with a
  * {@code c2pa.redacted} action, as C2PA 2.x prescribes: c2pa-rs says Trusted with no failure, and Vigil's reader
  * agrees. Redactions C2PA forbids, or that did not happen, fail in both with the same code.
  */
-class C2paRedactionTest {
+class C2paRedactionTest extends SignedWithTestPki {
 
     private static final String CALLER = "+44 20 7946 0958";
-
-    @TempDir
-    static Path directory;
-    static DemoPki pki;
-    static Path anchors;
-    static C2paWriter writer;
-
-    @BeforeAll
-    static void demoPki() throws Exception {
-        TestSigning signing = TestSigning.in(directory, "Vigil redaction signer");
-        pki = signing.pki();
-        anchors = signing.anchors();
-        writer = signing.writer();
-    }
 
     private static byte[] original(byte[] audio) throws C2paException {
         CallDetails call = new CallDetails("8d4f7c1e-call", "acme", Optional.of(CALLER), Instant.parse("2026-11-26T09:30:00Z"));

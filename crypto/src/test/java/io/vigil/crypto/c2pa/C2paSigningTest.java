@@ -14,31 +14,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every file the writer produces is verified by c2pa-rs (and c2pa-ts) with our demo root as trust anchor, and
  * read back by our own reader: claim generator, actions and digital source type must be what we wrote.
  */
-class C2paSigningTest {
+class C2paSigningTest extends SignedWithTestPki {
 
     static final ClaimGenerator GENERATOR = new ClaimGenerator("Vigil", "0.1.0-test");
-
-    @TempDir
-    static Path directory;
-    static DemoPki pki;
-    static Path anchors;
-    static C2paWriter writer;
-
-    @BeforeAll
-    static void demoPki() throws Exception {
-        TestSigning signing = TestSigning.in(directory, "Vigil C2PA test signer");
-        pki = signing.pki();
-        anchors = signing.anchors();
-        writer = signing.writer();
-    }
 
     @Test
     void agentTrackWavVerifiesWithC2paRs() throws Exception {

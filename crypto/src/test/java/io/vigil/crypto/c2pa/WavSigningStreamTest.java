@@ -9,33 +9,16 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A WAV file signed while it streams: c2pa-rs verifies it, our reader verifies its hard binding, and it is laid
  * out exactly as the in-memory signer lays out the same audio.
  */
-class WavSigningStreamTest {
-
-    @TempDir
-    static Path directory;
-    static DemoPki pki;
-    static Path anchors;
-    static C2paWriter writer;
-
-    @BeforeAll
-    static void demoPki() throws Exception {
-        TestSigning signing = TestSigning.in(directory, "Vigil C2PA test signer");
-        pki = signing.pki();
-        anchors = signing.anchors();
-        writer = signing.writer();
-    }
+class WavSigningStreamTest extends SignedWithTestPki {
 
     @Test
     void aStreamedWavVerifiesWithC2paRsAndOurReader() throws Exception {

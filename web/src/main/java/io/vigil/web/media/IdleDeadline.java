@@ -3,10 +3,12 @@ package io.vigil.web.media;
 import java.util.List;
 import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.Delayed;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 
@@ -34,7 +36,10 @@ final class IdleDeadline extends AbstractExecutorService implements ScheduledExe
     @Override
     public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
         Pending p = new Pending(command, clockMillis.getAsLong() + unit.toMillis(delay));
-        pending.set(p);
+        Pending replaced = pending.getAndSet(p);
+        if (replaced != null) {
+            replaced.settle(true); // it will never run now
+        }
         return p;
     }
 
@@ -44,7 +49,11 @@ final class IdleDeadline extends AbstractExecutorService implements ScheduledExe
         if (p == null || nowMillis < p.dueAtMillis || !pending.compareAndSet(p, null)) {
             return false;
         }
-        p.command.run();
+        try {
+            p.command.run();
+        } finally {
+            p.settle(false);
+        }
         return true;
     }
 
@@ -60,6 +69,8 @@ final class IdleDeadline extends AbstractExecutorService implements ScheduledExe
         private final Runnable command;
         private final long dueAtMillis;
         private volatile boolean cancelled;
+        private volatile boolean settled;
+        private volatile boolean waiting;
 
         Pending(Runnable command, long dueAtMillis) {
             this.command = command;
@@ -68,8 +79,22 @@ final class IdleDeadline extends AbstractExecutorService implements ScheduledExe
 
         @Override
         public boolean cancel(boolean mayInterruptIfRunning) {
-            cancelled = pending.compareAndSet(this, null);
-            return cancelled;
+            if (!pending.compareAndSet(this, null)) {
+                return false;
+            }
+            settle(true);
+            return true;
+        }
+
+        /** Ran, or will never run; wakes whoever waits in {@link #get} (no lock is taken unless someone does). */
+        void settle(boolean withoutRunning) {
+            cancelled = withoutRunning;
+            settled = true;
+            if (waiting) {
+                synchronized (this) {
+                    notifyAll();
+                }
+            }
         }
 
         @Override
@@ -79,17 +104,34 @@ final class IdleDeadline extends AbstractExecutorService implements ScheduledExe
 
         @Override
         public boolean isDone() {
-            return pending.get() != this;
+            return settled;
+        }
+
+        /** Waits until the command has run (its result is null) or was cancelled. */
+        @Override
+        public Object get() throws InterruptedException {
+            try {
+                return get(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         @Override
-        public Object get() {
-            throw new UnsupportedOperationException("an idle deadline has no result to wait for");
-        }
-
-        @Override
-        public Object get(long timeout, TimeUnit unit) {
-            return get();
+        public synchronized Object get(long timeout, TimeUnit unit) throws InterruptedException, TimeoutException {
+            waiting = true;
+            long deadline = System.nanoTime() + unit.toNanos(timeout);
+            while (!isDone()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new TimeoutException("the idle deadline has not passed yet");
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+            if (cancelled) {
+                throw new CancellationException("the idle deadline was moved by a newer frame");
+            }
+            return null;
         }
 
         @Override

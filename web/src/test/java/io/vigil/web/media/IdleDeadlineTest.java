@@ -2,12 +2,18 @@ package io.vigil.web.media;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
@@ -70,6 +76,30 @@ class IdleDeadlineTest {
         now.addAndGet(120_000);
         assertFalse(deadline.runIfDue(now.get()));
         assertEquals(0, closed.get());
+    }
+
+    @Test
+    void aHandleCanBeAwaitedUntilItsCommandRanOrWasCancelled() throws Exception {
+        ScheduledFuture<?> due = frame(null);
+        assertThrows(TimeoutException.class, () -> due.get(1, TimeUnit.MILLISECONDS), "not due yet");
+        CompletableFuture<Object> waiter = CompletableFuture.supplyAsync(() -> {
+            try {
+                return due.get();
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        });
+        now.addAndGet(60_000);
+        assertTrue(deadline.runIfDue(now.get()));
+        assertNull(waiter.get(10, TimeUnit.SECONDS), "the waiter is woken once the command has run");
+        assertTrue(due.isDone());
+        assertFalse(due.isCancelled());
+        assertEquals(1, closed.get());
+
+        ScheduledFuture<?> moved = frame(null);
+        frame(moved);
+        assertTrue(moved.isCancelled());
+        assertThrows(CancellationException.class, moved::get);
     }
 
     @Test
