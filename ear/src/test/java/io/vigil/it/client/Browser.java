@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -74,6 +76,24 @@ final class Browser implements AutoCloseable {
         driver.findElement(By.id("sign-out")).click();
         wait.until(d -> d.getCurrentUrl().contains("/realms/vigil/") || d.findElements(By.id("username")).size() > 0
                 || d.getCurrentUrl().equals(TestStack.baseUrl() + "/"));
+    }
+
+    /** For docs/console.md: the page as it is now, written to docs/images when the tests run from the source tree. */
+    void screenshot(String name) {
+        Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+        while (dir != null && !Files.isDirectory(dir.resolve("docs"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(dir.resolve("docs/images"));
+            Files.write(dir.resolve("docs/images/" + name),
+                    ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

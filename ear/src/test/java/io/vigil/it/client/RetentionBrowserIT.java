@@ -4,10 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -19,9 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -87,7 +81,7 @@ class RetentionBrowserIT {
             days.sendKeys(Keys.chord(Keys.CONTROL, "a"), "400");
             save(b, "400 days");
             assertTrue(ruleRow(b, jurisdiction).getText().contains("400 days"), ruleRow(b, jurisdiction).getText());
-            screenshot(b, "retention-policies.png");
+            b.screenshot("retention-policies.png");
             b.signOut();
 
             b.open("/audit/index.xhtml", "northwind-compliance");
@@ -145,12 +139,12 @@ class RetentionBrowserIT {
             WebElement held = b.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".held-calls a.held-call")));
             assertEquals(call, held.getText(), "the hold lists the call it keeps");
             assertEquals("1", holdRow(b, reference).findElement(By.cssSelector(".hold-calls")).getText());
-            screenshot(b, "legal-holds.png");
+            b.screenshot("legal-holds.png");
 
             b.open("/call.xhtml?id=" + call, "acme-legal");
             b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("held-badge")));
             assertTrue(b.driver.findElement(By.id("retention")).getText().contains(reference));
-            screenshot(b, "call-retention.png");
+            b.screenshot("call-retention.png");
 
             b.open("/legal/holds.xhtml", "acme-legal");
             holdRow(b, reference).findElement(By.cssSelector("button.request")).click();
@@ -191,22 +185,5 @@ class RetentionBrowserIT {
         Matcher m = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(body);
         assertTrue(m.find(), body);
         return m.group(1);
-    }
-
-    /** For docs/console.md: written to docs/images when the tests run from the source tree. */
-    private static void screenshot(Browser b, String name) {
-        Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-        while (dir != null && !Files.isDirectory(dir.resolve("docs"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            return;
-        }
-        try {
-            Files.createDirectories(dir.resolve("docs/images"));
-            Files.write(dir.resolve("docs/images/" + name), ((TakesScreenshot) b.driver).getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -4,13 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -21,8 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -49,23 +43,6 @@ class ReviewBrowserIT {
         js(b, "var id = arguments[0], value = arguments[1];"
                 + " var w = Object.values(PrimeFaces.widgets).find(function (x) { return x && x.id === id; });"
                 + " w.selectValue(value); w.triggerChange();", clientId, value);
-    }
-
-    private static void screenshot(Browser b, String name) {
-        Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-        while (dir != null && !Files.isDirectory(dir.resolve("docs"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            return;
-        }
-        try {
-            Files.createDirectories(dir.resolve("docs/images"));
-            Files.write(dir.resolve("docs/images/" + name),
-                    ((TakesScreenshot) b.driver).getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** The newest calls come first and the newest consented ones have recordings: opens the first with a player. */
@@ -149,7 +126,7 @@ class ReviewBrowserIT {
             assertTrue(marker.getAttribute("title").contains("Talked over the caller"), marker.getAttribute("title"));
             assertFalse(b.driver.findElements(By.cssSelector(".vigil-marker.kind-FLAG[data-ref='" + medium + "']"))
                     .isEmpty(), "the flag shows on the timeline too");
-            screenshot(b, "review-call.png");
+            b.screenshot("review-call.png");
 
             // and in the export of the agent's annotations of today
             String today = LocalDate.now(ZoneOffset.UTC).toString();
@@ -169,7 +146,7 @@ class ReviewBrowserIT {
 
             b.driver.get(TestStack.baseUrl() + "/dashboards.xhtml");
             b.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#annotation-categories canvas")));
-            screenshot(b, "review-dashboards.png");
+            b.screenshot("review-dashboards.png");
             b.signOut();
 
             // a compliance officer opens the flag from the queue: the player stands at the evidence time
@@ -178,7 +155,7 @@ class ReviewBrowserIT {
             choose(b, "queue:reason", "SUPERVISOR_FLAG");
             By evidence = By.cssSelector("a.evidence-link[href*='flag=" + medium + "']");
             b.wait.until(ExpectedConditions.presenceOfElementLocated(evidence));
-            screenshot(b, "review-queue.png");
+            b.screenshot("review-queue.png");
             b.driver.findElement(evidence).click();
             b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("player")));
             assertEquals(String.valueOf(EVIDENCE_MS), b.driver.findElement(By.id("player")).getAttribute("data-position-ms"));
