@@ -29,7 +29,11 @@ public final class RecordingWorkers implements AutoCloseable {
     static final long RETRY_MS = 5_000;
     private static final Logger LOG = Logger.getLogger(RecordingWorkers.class.getName());
 
+    /** How long {@link #close} waits for queued frames to reach the disk. */
+    static final long DRAIN_MS = 10_000;
+
     private final List<Stripe> stripes = new ArrayList<>();
+    private final List<Thread> running = new ArrayList<>();
 
     public RecordingWorkers(int threads, int framesPerThread, ThreadFactory factory) {
         for (int i = 0; i < threads; i++) {
@@ -38,6 +42,7 @@ public final class RecordingWorkers implements AutoCloseable {
             Thread t = factory.newThread(s);
             t.setName("vigil-recorder-" + i);
             t.start();
+            running.add(t);
         }
     }
 
@@ -65,10 +70,28 @@ public final class RecordingWorkers implements AutoCloseable {
         return stripes.stream().mapToInt(s -> s.deferred.size()).sum();
     }
 
-    /** Stops the threads once their queues are empty; work still deferred is left (its live blobs stay on disk). */
+    /**
+     * Stops the threads once their queues are empty and waits (bounded) until they have, so frames already accepted
+     * reach the disk before shutdown. Work still deferred is left (its live blobs stay on disk for recovery).
+     */
     @Override
     public void close() {
         stripes.forEach(s -> s.running = false);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_MS);
+        for (Thread t : running) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            try {
+                if (left > 0) {
+                    t.join(left);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (t.isAlive()) {
+                LOG.warning(() -> t.getName() + " still writing after " + DRAIN_MS + " ms; leaving it to finish");
+            }
+        }
     }
 
     private record Pending(Deferred work, long notBefore) {
