@@ -6,15 +6,17 @@ import java.io.InputStream;
 import java.util.UUID;
 
 /**
- * The audio of a call that ended, as PCM16 24 kHz mono little-endian, both tracks the same length and aligned to
+ * The audio of a call that ended, as PCM16 mono little-endian at the call's rate ({@code sampleRate}: 8 kHz for a
+ * phone call, 24 kHz otherwise), both tracks the same length and aligned to
  * the call's clock: what the live recorder hands over to be stored as the call's recordings. The tracks are read
  * from where they were recorded each time they are opened, never held in memory.
  */
-public record FinishedCall(TenantId tenant, UUID sessionId, PcmSource caller, PcmSource agent) {
-
-    public static final int SAMPLE_RATE = 24_000;
+public record FinishedCall(TenantId tenant, UUID sessionId, int sampleRate, PcmSource caller, PcmSource agent) {
 
     public FinishedCall {
+        if (sampleRate <= 0) {
+            throw new IllegalArgumentException("sample rate " + sampleRate);
+        }
         if (caller.bytes() != agent.bytes()) {
             throw new IllegalArgumentException("the tracks of a call have the same length: " + caller.bytes() + " and "
                     + agent.bytes() + " bytes");

@@ -86,7 +86,7 @@ public final class LiveRecorder implements CallRecorder {
     public AudioSink open(SessionStart start) {
         TenantId tenant = new TenantId(start.tenantId());
         try {
-            return new LiveCall(tenant, start.sessionId(), keys.wrapperFor(tenant));
+            return new LiveCall(tenant, start.sessionId(), start.channel().audioRate(), keys.wrapperFor(tenant));
         } catch (RuntimeException e) {
             return new Unavailable("the tenant's audio key is not available: " + e.getMessage());
         }
@@ -106,6 +106,7 @@ public final class LiveRecorder implements CallRecorder {
         private final TenantId tenant;
         private final UUID session;
         private final int stripe;
+        private final int sampleRate;
         private final LiveTrack caller;
         private final LiveTrack agent;
         private final AtomicInteger pending = new AtomicInteger();
@@ -113,14 +114,15 @@ public final class LiveRecorder implements CallRecorder {
         private volatile IOException failure;
         private boolean closed;
 
-        LiveCall(TenantId tenant, UUID session, DataKeyWrapper wrapper) {
+        LiveCall(TenantId tenant, UUID session, int sampleRate, DataKeyWrapper wrapper) {
             this.tenant = tenant;
             this.session = session;
+            this.sampleRate = sampleRate;
             this.stripe = workers.stripeOf(session);
             var kek = KeyRegistry.keyName(tenant, KeyDomain.AUDIO);
-            caller = new LiveTrack(store, liveBlob(tenant, session, Track.CALLER), wrapper, kek,
+            caller = new LiveTrack(store, liveBlob(tenant, session, Track.CALLER), sampleRate, wrapper, kek,
                     liveContext(tenant, session, Track.CALLER), key -> register(Track.CALLER, key));
-            agent = new LiveTrack(store, liveBlob(tenant, session, Track.AGENT), wrapper, kek,
+            agent = new LiveTrack(store, liveBlob(tenant, session, Track.AGENT), sampleRate, wrapper, kek,
                     liveContext(tenant, session, Track.AGENT), key -> register(Track.AGENT, key));
         }
 
@@ -212,7 +214,7 @@ public final class LiveRecorder implements CallRecorder {
                 if (length == 0) {
                     return true; // nothing was recorded (no consent, or no audio)
                 }
-                FinishedCall finished = new FinishedCall(call.tenant, call.session, call.caller.readBack(length),
+                FinishedCall finished = new FinishedCall(call.tenant, call.session, call.sampleRate, call.caller.readBack(length),
                         call.agent.readBack(length));
                 archive.store(finished);
             } catch (IOException | RecordingStoreException e) {

@@ -49,9 +49,9 @@ public class LiveRecordingArchive {
         if (stored.longValue() > 0) {
             return;
         }
-        recorder.record(tenant, call.sessionId(), CALLER, new StreamedWav(FinishedCall.SAMPLE_RATE, call.caller()));
-        signed(tenant, call.sessionId(), AGENT, new StreamedWav(FinishedCall.SAMPLE_RATE, call.agent()), TrackKind.AGENT);
-        signed(tenant, call.sessionId(), MIXED, new StreamedWav(FinishedCall.SAMPLE_RATE, call.mixed()),
+        recorder.record(tenant, call.sessionId(), CALLER, new StreamedWav(call.sampleRate(), call.caller()));
+        signed(tenant, call.sessionId(), AGENT, new StreamedWav(call.sampleRate(), call.agent()), TrackKind.AGENT);
+        signed(tenant, call.sessionId(), MIXED, new StreamedWav(call.sampleRate(), call.mixed()),
                 TrackKind.COMPOSITE);
         liveKeys.blobsDeleted(tenant, call.sessionId()); // the live blobs are deleted once this commits
     }

@@ -55,7 +55,7 @@ public class LiveRecordingRecovery {
         int n = 0;
         for (OrphanedCalls.Orphan o : orphans.live(serverStarted)) {
             try {
-                recover(o.tenant(), o.session());
+                recover(o.tenant(), o.session(), o.sampleRate());
                 n++;
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "call " + o.session() + " left by a crash could not be recovered now; its live"
@@ -65,13 +65,16 @@ public class LiveRecordingRecovery {
         return n;
     }
 
-    /** Stores what a crashed call's live tracks hold and ends the call as FAILED; returns the audio recovered (ms). */
-    public long recover(TenantId tenant, UUID session) {
+    /**
+     * Stores what a crashed call's live tracks (recorded at {@code sampleRate}) hold and ends the call as FAILED;
+     * returns the audio recovered (ms).
+     */
+    public long recover(TenantId tenant, UUID session, int sampleRate) {
         byte[] caller = readable(tenant, session, AudioSink.Track.CALLER);
         byte[] agent = readable(tenant, session, AudioSink.Track.AGENT);
         int length = Math.max(caller.length, agent.length);
         if (length > 0) {
-            archive.store(new FinishedCall(tenant, session, PcmSource.of(padded(caller, length)),
+            archive.store(new FinishedCall(tenant, session, sampleRate, PcmSource.of(padded(caller, length)),
                     PcmSource.of(padded(agent, length))));
             for (AudioSink.Track track : AudioSink.Track.values()) {
                 try {
@@ -81,7 +84,7 @@ public class LiveRecordingRecovery {
                 }
             }
         }
-        long recoveredMs = length / LiveTrack.BYTES_PER_MS;
+        long recoveredMs = length / LiveTrack.bytesPerMs(sampleRate);
         orphans.endAbnormally(tenant, session, recoveredMs);
         return recoveredMs;
     }

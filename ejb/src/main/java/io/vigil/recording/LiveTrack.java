@@ -17,7 +17,7 @@ import java.io.SequenceInputStream;
 import java.util.function.Consumer;
 
 /**
- * One track of a live call (caller or agent), encrypted as it streams: PCM16 24 kHz mono goes through a
+ * One track of a live call (caller or agent), encrypted as it streams: PCM16 mono at the call's rate goes through a
  * {@link RecordingWriter} under a fresh data key wrapped by the tenant's audio key into a live blob, each full
  * segment forced to disk. Audio is placed at its position in the call: a gap (the agent listening, consent not yet
  * given) becomes silence, so the tracks line up. The blob is opened with the first frame.
@@ -26,10 +26,10 @@ import java.util.function.Consumer;
  */
 final class LiveTrack {
 
-    /** 64 KiB: about 1.4 s of 24 kHz audio, the most a crash can lose; one forced write per segment. */
+    /** 64 KiB: about 1.4 s of 24 kHz audio (4 s at 8 kHz), the most a crash can lose; one forced write each. */
     static final int SEGMENT_BYTES = 64 * 1024;
-    static final int BYTES_PER_MS = 48;
-    private static final byte[] SILENCE = new byte[BYTES_PER_MS * 100];
+    /** Zeros written for a gap, up to this much at a time (100 ms at 24 kHz). */
+    private static final byte[] SILENCE = new byte[4_800];
 
     private final BlobStore store;
     private final BlobId blob;
@@ -37,12 +37,14 @@ final class LiveTrack {
     private final KeyName kek;
     private final RecordingContext context;
     private final Consumer<WrappedDataKey> issued;
+    private final int bytesPerMs;
     private RecordingWriter writer;
     private long bytes;
 
     /** @param issued told of the track's data key when the blob is opened (for the data key inventory) */
-    LiveTrack(BlobStore store, BlobId blob, DataKeyWrapper keys, KeyName kek, RecordingContext context,
-              Consumer<WrappedDataKey> issued) {
+    LiveTrack(BlobStore store, BlobId blob, int sampleRate, DataKeyWrapper keys, KeyName kek,
+              RecordingContext context, Consumer<WrappedDataKey> issued) {
+        this.bytesPerMs = bytesPerMs(sampleRate);
         this.issued = issued;
         this.store = store;
         this.blob = blob;
@@ -54,7 +56,7 @@ final class LiveTrack {
     /** Appends {@code pcm} at {@code atMs} of the call, with silence before it if the track is behind. */
     void write(long atMs, byte[] pcm) throws IOException {
         open();
-        long gap = atMs * BYTES_PER_MS - bytes;
+        long gap = atMs * bytesPerMs - bytes;
         while (gap > 0) {
             int n = (int) Math.min(gap, SILENCE.length);
             writer.write(SILENCE, 0, n);
@@ -63,6 +65,14 @@ final class LiveTrack {
         }
         writer.write(pcm);
         bytes += pcm.length;
+    }
+
+    /** PCM16 mono bytes per millisecond at {@code sampleRate}. */
+    static int bytesPerMs(int sampleRate) {
+        if (sampleRate % 1_000 != 0) {
+            throw new IllegalArgumentException("a live track's rate is a whole number of kHz, not " + sampleRate);
+        }
+        return sampleRate / 1_000 * 2;
     }
 
     /** Writes the final segment. A track that never received audio has no blob. */

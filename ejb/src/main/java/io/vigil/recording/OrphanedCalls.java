@@ -1,5 +1,6 @@
 package io.vigil.recording;
 
+import io.vigil.session.domain.Channel;
 import io.vigil.session.domain.SessionEventType;
 import io.vigil.tenancy.TenantId;
 import jakarta.ejb.Stateless;
@@ -13,8 +14,8 @@ import java.util.UUID;
 @Stateless
 public class OrphanedCalls {
 
-    /** A call left LIVE. */
-    public record Orphan(TenantId tenant, UUID session) {
+    /** A call left LIVE, and the rate its live tracks were recorded at. */
+    public record Orphan(TenantId tenant, UUID session, int sampleRate) {
     }
 
     @PersistenceContext(unitName = "vigil")
@@ -22,10 +23,12 @@ public class OrphanedCalls {
 
     /** Every call still LIVE that started before {@code startedBefore}, in all tenants (system work at start-up). */
     public List<Orphan> live(Instant startedBefore) {
-        List<?> rows = em.createNativeQuery("SELECT tenant_id, id FROM call_session WHERE status = 'LIVE'"
+        List<?> rows = em.createNativeQuery("SELECT tenant_id, id, channel FROM call_session"
+                + " WHERE status = 'LIVE'"
                 + " AND started_at < ?1").setParameter(1, java.sql.Timestamp.from(startedBefore)).getResultList();
         return rows.stream().map(r -> (Object[]) r)
-                .map(r -> new Orphan(new TenantId((UUID) r[0]), (UUID) r[1])).toList();
+                .map(r -> new Orphan(new TenantId((UUID) r[0]), (UUID) r[1], Channel.valueOf((String) r[2]).audioRate()))
+                .toList();
     }
 
     /**

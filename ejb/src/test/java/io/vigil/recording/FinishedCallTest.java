@@ -24,7 +24,7 @@ class FinishedCallTest {
     }
 
     private static FinishedCall call(byte[] caller, byte[] agent) {
-        return new FinishedCall(new TenantId(UUID.randomUUID()), UUID.randomUUID(), PcmSource.of(caller),
+        return new FinishedCall(new TenantId(UUID.randomUUID()), UUID.randomUUID(), 24_000, PcmSource.of(caller),
                 PcmSource.of(agent));
     }
 

@@ -46,10 +46,10 @@ class LiveRecorderTest {
     private final List<Stored> archived = new CopyOnWriteArrayList<>();
 
     /** What the archive read from a finished call's streams, while its live tracks were still there. */
-    private record Stored(byte[] caller, byte[] agent, byte[] mixed) {
+    private record Stored(int sampleRate, byte[] caller, byte[] agent, byte[] mixed) {
         static Stored of(FinishedCall call) {
             try (var caller = call.caller().open(); var agent = call.agent().open(); var mixed = call.mixed().open()) {
-                return new Stored(caller.readAllBytes(), agent.readAllBytes(), mixed.readAllBytes());
+                return new Stored(call.sampleRate(), caller.readAllBytes(), agent.readAllBytes(), mixed.readAllBytes());
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -74,12 +74,23 @@ class LiveRecorderTest {
         workers.close();
     }
 
+    /** A browser call: 24 kHz, so the 2 s streamed below fill more than one 64 KiB segment. */
     private SessionStart start() {
-        return new SessionStart(tenant.value(), session, "front-desk", Channel.PHONE, "hash", Map.of());
+        return start(Channel.BROWSER);
     }
 
+    private SessionStart start(Channel channel) {
+        return new SessionStart(tenant.value(), session, "front-desk", channel, "hash", Map.of());
+    }
+
+    private static final int BYTES_PER_MS = LiveTrack.bytesPerMs(Channel.BROWSER.audioRate());
+
     private static byte[] tone(int ms, byte value) {
-        byte[] pcm = new byte[ms * LiveTrack.BYTES_PER_MS];
+        return tone(ms, value, BYTES_PER_MS);
+    }
+
+    private static byte[] tone(int ms, byte value, int bytesPerMs) {
+        byte[] pcm = new byte[ms * bytesPerMs];
         Arrays.fill(pcm, value);
         return pcm;
     }
@@ -110,16 +121,34 @@ class LiveRecorderTest {
         untilArchived(1);
         assertEquals(1, archived.size());
         Stored call = archived.get(0);
-        assertEquals(2_000 * LiveTrack.BYTES_PER_MS, call.caller().length);
+        assertEquals(2_000 * BYTES_PER_MS, call.caller().length);
         assertEquals(call.caller().length, call.agent().length, "both tracks as long as the call");
-        assertArrayEquals(new byte[1_000 * LiveTrack.BYTES_PER_MS],
-                Arrays.copyOfRange(call.agent(), 0, 1_000 * LiveTrack.BYTES_PER_MS), "silence before the agent spoke");
-        assertEquals(2, call.agent()[1_000 * LiveTrack.BYTES_PER_MS]);
+        assertArrayEquals(new byte[1_000 * BYTES_PER_MS],
+                Arrays.copyOfRange(call.agent(), 0, 1_000 * BYTES_PER_MS), "silence before the agent spoke");
+        assertEquals(2, call.agent()[1_000 * BYTES_PER_MS]);
         assertEquals(0x0101 + 0x0202, (call.mixed()[48_000] & 0xFF) | (call.mixed()[48_001] << 8), "mixed sums");
         for (int i = 0; i < 100 && Files.exists(live); i++) {
             Thread.sleep(10);
         }
         assertFalse(Files.exists(live), "the live track is removed once stored");
+    }
+
+    @Test
+    void aPhoneCallIsRecordedAtItsOwn8kHz() throws Exception {
+        int bytesPerMs = LiveTrack.bytesPerMs(Channel.PHONE.audioRate());
+        AudioSink sink = new LiveRecorder(store, t -> keys, workers, this::archive).open(start(Channel.PHONE));
+        for (int i = 0; i < 50; i++) {
+            sink.write(AudioSink.Track.CALLER, i * 20L, tone(20, (byte) 1, bytesPerMs));
+        }
+        sink.write(AudioSink.Track.AGENT, 500, tone(200, (byte) 2, bytesPerMs));
+        sink.close();
+        untilArchived(1);
+        Stored call = archived.get(0);
+        assertEquals(8_000, call.sampleRate());
+        assertEquals(16_000, call.caller().length, "1 s of 8 kHz PCM16");
+        assertEquals(16_000, call.agent().length);
+        assertEquals(0, call.agent()[500 * bytesPerMs - 1], "silence until 500 ms");
+        assertEquals(2, call.agent()[500 * bytesPerMs], "the agent from 500 ms, placed at the phone rate");
     }
 
     @Test

@@ -123,12 +123,17 @@ class TwilioMediaStreamIT {
                     assertTrue(text.contains("C2PA") && text.contains("compositeWithTrainedAlgorithmicMedia"),
                             "the mixed call is signed as a composite");
                 }
+                int rate = java.nio.ByteBuffer.wrap(file, text.indexOf("fmt ") + 12, 4)
+                        .order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt();
+                assertEquals(8_000, rate, "a phone call is recorded at its own 8 kHz, not resampled");
                 if (r.path("track").asText().equals("caller")) {
                     int header = 44;
-                    assertTrue(allZero(file, header + (int) fromMs * 48, header + (int) toMs * 48),
+                    int perMs = rate / 1_000 * 2;
+                    assertTrue(allZero(file, header + (int) fromMs * perMs, header + (int) toMs * perMs),
                             "the caller's card number is recorded as silence");
-                    assertFalse(allZero(file, header, header + (int) fromMs * 48), "the caller's other words are kept");
-                    assertTrue(file.length >= header + toMs * 48, "the silence kept the track's length");
+                    assertFalse(allZero(file, header, header + (int) fromMs * perMs),
+                            "the caller's other words are kept");
+                    assertTrue(file.length >= header + toMs * perMs, "the silence kept the track's length");
                 }
             }
         }

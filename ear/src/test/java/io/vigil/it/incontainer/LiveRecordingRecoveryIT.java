@@ -122,7 +122,7 @@ class LiveRecordingRecoveryIT {
             awaitReadable(bank, call, "caller", 2L * SEGMENT);
             awaitReadable(bank, call, "agent", SEGMENT);
 
-            long recoveredMs = recovery.recover(bank, call);
+            long recoveredMs = recovery.recover(bank, call, Channel.BROWSER.audioRate());
 
             assertEquals(2L * SEGMENT / 48, recoveredMs, "the caller's two complete segments");
             assertEquals("FAILED", text("SELECT status FROM call_session WHERE id = ?", call));
@@ -147,7 +147,7 @@ class LiveRecordingRecoveryIT {
             assertEquals(0, count("SELECT count(*) FROM data_key WHERE owner_id = ? AND owner_type LIKE 'live-%'"
                     + " AND shredded_at IS NULL", call), "the live tracks' keys are gone with them");
 
-            recovery.recover(bank, call); // a second recovery (the next start) changes nothing
+            recovery.recover(bank, call, Channel.BROWSER.audioRate()); // a second recovery (the next start) changes nothing
             assertEquals(1, count("SELECT count(*) FROM session_event WHERE session_id = ? AND type = 'SESSION_ENDED'",
                     call));
             assertEquals(3, library.forSession(bank, call).size());

@@ -69,4 +69,24 @@ public final class MuLawCodec {
         }
         return out;
     }
+
+    /** Mu-law bytes to PCM16 little-endian bytes (the pipeline's form), without a sample array in between. */
+    public static byte[] decodeToPcm16(byte[] mu) {
+        byte[] out = new byte[mu.length * 2];
+        for (int i = 0; i < mu.length; i++) {
+            short s = DECODE[mu[i] & 0xFF];
+            out[2 * i] = (byte) s;
+            out[2 * i + 1] = (byte) (s >> 8);
+        }
+        return out;
+    }
+
+    /** PCM16 little-endian bytes to mu-law bytes; a trailing odd byte is ignored. */
+    public static byte[] encodePcm16(byte[] pcm) {
+        byte[] out = new byte[pcm.length / 2];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = ENCODE[(pcm[2 * i] & 0xFF) | (pcm[2 * i + 1] & 0xFF) << 8];
+        }
+        return out;
+    }
 }

@@ -221,7 +221,7 @@ public final class LiveSession {
     private void callerAudio(byte[] pcm) {
         metrics.framesIn++;
         actions.accept(new SessionAction.SendCallerAudio(pcm));
-        long durationMs = Pcm16.durationMs(pcm.length, Pcm16.REALTIME_RATE);
+        long durationMs = Pcm16.durationMs(pcm.length, start.channel().audioRate());
         if (recording) {
             long at = callerAudioMs;
             recordSafely(() -> pci.caller(at, durationMs, pcm).forEach(this::paused));
@@ -265,9 +265,9 @@ public final class LiveSession {
             metrics.firstAgentAudioMs = atMs();
         }
         itemStartMs.putIfAbsent(itemId, atMs());
-        String mark = playout.sent(itemId, pcm, now);
+        long durationMs = Pcm16.durationMs(pcm.length, start.channel().audioRate());
+        String mark = playout.sent(itemId, durationMs, now);
         metrics.framesOut++;
-        long durationMs = Pcm16.durationMs(pcm.length, Pcm16.REALTIME_RATE);
         metrics.agentTalkMs += durationMs;
         actions.accept(new SessionAction.PlayToCaller(itemId, pcm, mark));
         if (recording) {

@@ -1,6 +1,5 @@
 package io.vigil.session.pipeline;
 
-import io.vigil.session.audio.Pcm16;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -26,9 +25,8 @@ final class PlayoutTracker {
     private long confirmedAt;
     private long queueEndAt;
 
-    /** Records audio sent to the door and returns the name of the mark that will confirm it. */
-    String sent(String item, byte[] pcm, long now) {
-        long duration = Pcm16.durationMs(pcm.length, Pcm16.REALTIME_RATE);
+    /** Records {@code duration} ms of audio sent to the door and returns the name of the mark that will confirm it. */
+    String sent(String item, long duration, long now) {
         if (!item.equals(itemId)) {
             marks.clear(); // an earlier item's echoes would be ignored; a door without echoes must not grow this
             itemId = item;

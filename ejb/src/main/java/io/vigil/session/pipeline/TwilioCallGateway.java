@@ -3,8 +3,6 @@ package io.vigil.session.pipeline;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vigil.session.audio.MuLawCodec;
-import io.vigil.session.audio.Pcm16;
-import io.vigil.session.audio.Resampler;
 import io.vigil.session.realtime.ConversationItem;
 import io.vigil.session.realtime.RealtimeCodec;
 import io.vigil.session.realtime.RealtimeEvent;
@@ -18,9 +16,11 @@ import java.util.function.Consumer;
  * a {@link LiveSession} in between. Transport-free: the container's WebSocket endpoint passes every Twilio frame to
  * {@link #fromTwilio} and every upstream frame to {@link #fromUpstream}, and sends what the two consumers receive.
  *
- * <p>Caller audio: mu-law 8 kHz, decoded and resampled to PCM16 24 kHz, goes upstream as
- * {@code input_audio_buffer.append}. Agent audio: resampled to 8 kHz, mu-law, sent as one {@code media} message per
- * chunk from the model (fewer, larger messages than Twilio's own 20 ms frames: Twilio buffers what it is sent)
+ * <p>Audio stays G.711 mu-law 8 kHz end to end: the upstream session is set to {@code g711_ulaw} both ways (the
+ * Realtime API takes it, and so does the embedded agent), so nothing is resampled on the call path. The pipeline
+ * sees PCM16 at 8 kHz (a phone call's rate, {@link io.vigil.session.domain.Channel#audioRate()}) for recording, the
+ * PCI pause and playout tracking; the codec between the two is a table lookup per sample. Caller audio goes upstream
+ * as {@code input_audio_buffer.append}. Agent audio is sent as one {@code media} message per chunk from the model (fewer, larger messages than Twilio's own 20 ms frames: Twilio buffers what it is sent)
  * followed by a {@code mark}; Twilio echoes the mark when that audio has been played, which is how barge-in knows
  * what the caller heard. The upstream session is set to server VAD without automatic responses: the gateway asks for
  * each response itself, so a held tool call or a withheld disclosure is never talked over.
@@ -37,9 +37,7 @@ public final class TwilioCallGateway {
     private final Consumer<String> hangUp;
     private final TwilioCodec twilio = new TwilioCodec();
     private final RealtimeCodec realtime = new RealtimeCodec();
-    private final UpstreamTranslator upstream = new UpstreamTranslator(false);
-    private final Resampler callerUp = Resampler.upsampler8kTo24k();
-    private Resampler agentDown = Resampler.downsampler24kTo8k();
+    private final UpstreamTranslator upstream = new UpstreamTranslator(true);
     private LiveSession session;
     private String streamSid;
     private boolean stopped;
@@ -107,8 +105,7 @@ public final class TwilioCallGateway {
                 badFramesBeforeStart++;
             }
         } else if (m instanceof TwilioMessage.Media media) {
-            byte[] pcm = Pcm16.toBytes(callerUp.process(MuLawCodec.decode(media.payload())));
-            session.on(new CanonicalEvent.CallerAudio(pcm));
+            session.on(new CanonicalEvent.CallerAudio(MuLawCodec.decodeToPcm16(media.payload())));
         } else if (m instanceof TwilioMessage.Mark mark) {
             session.on(new CanonicalEvent.PlaybackMark(mark.name()));
         } else if (m instanceof TwilioMessage.Dtmf dtmf) {
@@ -147,7 +144,7 @@ public final class TwilioCallGateway {
         }
         streamSid = s.streamSid();
         ObjectNode config = JsonNodeFactory.instance.objectNode();
-        config.put("input_audio_format", "pcm16").put("output_audio_format", "pcm16");
+        config.put("input_audio_format", "g711_ulaw").put("output_audio_format", "g711_ulaw");
         config.putObject("turn_detection").put("type", "server_vad").put("create_response", false)
                 .put("interrupt_response", true);
         config.putObject("input_audio_transcription").put("model", "whisper-1");
@@ -161,18 +158,17 @@ public final class TwilioCallGateway {
 
     private void act(SessionAction a) {
         if (a instanceof SessionAction.SendCallerAudio s) {
-            toUpstream.accept(new RealtimeEvent.InputAudioAppend(null, s.pcm()));
+            toUpstream.accept(new RealtimeEvent.InputAudioAppend(null, MuLawCodec.encodePcm16(s.pcm())));
         } else if (a instanceof SessionAction.PlayToCaller p) {
             // one media message per chunk of agent audio, as it came from the model: Twilio buffers and plays it
             // 20 ms at a time, and the mark after it says when it has all been played
-            byte[] mu = MuLawCodec.encode(agentDown.process(Pcm16.fromBytes(p.pcm())));
+            byte[] mu = MuLawCodec.encodePcm16(p.pcm());
             if (mu.length > 0) {
                 toTwilio.accept(twilio.encode(TwilioMessage.Media.outbound(streamSid, mu)));
             }
             toTwilio.accept(twilio.encode(new TwilioMessage.Mark(streamSid, -1, p.markName())));
         } else if (a instanceof SessionAction.StopPlayback) {
             toTwilio.accept(twilio.encode(new TwilioMessage.Clear(streamSid)));
-            agentDown = Resampler.downsampler24kTo8k();
         } else if (a instanceof SessionAction.TruncateAgentItem t) {
             toUpstream.accept(new RealtimeEvent.ItemTruncate(null, t.itemId(), 0, t.audioEndMs()));
         } else if (a instanceof SessionAction.RequestResponse r) {

@@ -12,7 +12,6 @@ import io.vigil.session.realtime.AudioEventNaming;
 import io.vigil.session.realtime.ConversationItem;
 import io.vigil.session.realtime.RealtimeCodec;
 import io.vigil.session.realtime.RealtimeEvent;
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -27,8 +26,8 @@ import java.util.function.Consumer;
  *
  * <p>What it does, as the Realtime protocol says:
  * <ul>
- *   <li>{@code session.update}: input/output format {@code pcm16} (24 kHz) or {@code g711_ulaw} (8 kHz), beta or GA
- *       field names; {@code turn_detection} null means the client commits; answered with {@code session.updated}.</li>
+ *   <li>{@code session.update}: input/output format {@code pcm16} (24 kHz) or {@code g711_ulaw} (8 kHz, heard and
+ *       spoken at 8 kHz without resampling on the way), beta or GA field names; {@code turn_detection} null means the client commits; answered with {@code session.updated}.</li>
  *   <li>Server VAD from audio energy ({@link VoiceActivityDetector}): {@code speech_started} (cancelling a response
  *       in progress, reason {@code turn_detected}), {@code speech_stopped}, then the commit, a transcript and a reply.
  *       There is no speech recogniser: a committed utterance is transcribed as the next line of the scripted caller,
@@ -60,18 +59,27 @@ public final class RealtimeSimulator {
         final String responseId = id("resp");
         final String itemId = id("item");
         final SpeechSynthesizer.Speech speech;
+        /** The reply in the session's output format: PCM16 24 kHz (2 bytes a sample) or mu-law 8 kHz (1 byte). */
+        final byte[] audio;
+        final int bytesPerMs;
         final long startedAt = clock.nowMillis();
-        final Resampler down = Resampler.downsampler24kTo8k();
         int sentBytes;
         int wordsSent;
 
-        Active(SpeechSynthesizer.Speech speech) {
+        Active(SpeechSynthesizer.Speech speech, boolean mulaw) {
             this.speech = speech;
+            this.audio = mulaw ? MULAW.computeIfAbsent(speech, RealtimeSimulator::mulaw) : speech.pcm16();
+            this.bytesPerMs = mulaw ? Pcm16.TELEPHONE_RATE / 1_000 : Pcm16.REALTIME_RATE / 1_000 * 2;
         }
 
         long sentMs() {
-            return Pcm16.durationMs(sentBytes, Pcm16.REALTIME_RATE);
+            return sentBytes / bytesPerMs;
         }
+    }
+
+    /** A reply as G.711 mu-law 8 kHz, made once per reply (the replies are cached, so this is too). */
+    private static byte[] mulaw(SpeechSynthesizer.Speech speech) {
+        return MuLawCodec.encode(Resampler.downsampler24kTo8k().process(Pcm16.fromBytes(speech.pcm16())));
     }
 
     private final AgentScript script;
@@ -91,12 +99,16 @@ public final class RealtimeSimulator {
                     return size() > 256;
                 }
             });
+    /** The mu-law renditions of cached replies; weak keys, so they go when {@link #SPOKEN} drops the reply. */
+    private static final Map<SpeechSynthesizer.Speech, byte[]> MULAW = java.util.Collections.synchronizedMap(
+            new java.util.WeakHashMap<>());
     private final Deque<String> callerLines;
     private final Map<String, AgentItem> agentItems = new HashMap<>();
-    private final ByteArrayOutputStream inputBuffer = new ByteArrayOutputStream();
+    /** Bytes appended since the last commit (the audio itself is not needed: there is no recogniser). */
+    private long inputBytes;
     private final ObjectNode session = JsonNodeFactory.instance.objectNode();
-    private final Resampler inputUp = Resampler.upsampler8kTo24k();
     private VoiceActivityDetector vad;
+    private VoiceActivityDetector.Settings vadSettings;
     private boolean serverVad = true;
     private boolean createResponse = true;
     private boolean interruptResponse = true;
@@ -117,7 +129,8 @@ public final class RealtimeSimulator {
         this.settings = settings;
         this.clock = clock;
         this.out = out;
-        this.vad = new VoiceActivityDetector(Pcm16.REALTIME_RATE, settings.vad());
+        this.vadSettings = settings.vad();
+        this.vad = new VoiceActivityDetector(Pcm16.REALTIME_RATE, vadSettings);
         session.put("id", "sess_sim_1").put("object", "realtime.session").put("model", "vigil-simulator")
                 .put("voice", "alloy").put("input_audio_format", "pcm16").put("output_audio_format", "pcm16")
                 .put("instructions", "Agent profile " + script.profile());
@@ -148,7 +161,7 @@ public final class RealtimeSimulator {
         } else if (e instanceof RealtimeEvent.InputAudioAppend a) {
             appendAudio(a.audio());
         } else if (e instanceof RealtimeEvent.InputAudioCommit c) {
-            if (inputBuffer.size() == 0) {
+            if (inputBytes == 0) {
                 error("input_audio_buffer_commit_empty", "the input audio buffer is empty; append audio first",
                         c.eventId());
             } else {
@@ -182,13 +195,13 @@ public final class RealtimeSimulator {
             return;
         }
         Active a = active;
-        int total = a.speech.pcm16().length;
-        int chunkBytes = Pcm16.bytesFor(settings.chunkMs(), Pcm16.REALTIME_RATE);
+        int total = a.audio.length;
+        int chunkBytes = settings.chunkMs() * a.bytesPerMs;
         double dueMs = settings.speed() <= 0 ? Double.MAX_VALUE
                 : (clock.nowMillis() - a.startedAt) * settings.speed() + settings.chunkMs();
         while (a.sentBytes < total && a.sentMs() < dueMs) {
             int n = Math.min(chunkBytes, total - a.sentBytes);
-            long chunkEndMs = Pcm16.durationMs(a.sentBytes + (long) n, Pcm16.REALTIME_RATE);
+            long chunkEndMs = (a.sentBytes + (long) n) / a.bytesPerMs;
             List<SpeechSynthesizer.Word> words = a.speech.words();
             while (a.wordsSent < words.size() && words.get(a.wordsSent).startMs() < chunkEndMs) {
                 String delta = (a.wordsSent == 0 ? "" : " ") + words.get(a.wordsSent).text();
@@ -196,10 +209,9 @@ public final class RealtimeSimulator {
                 emit(new RealtimeEvent.TranscriptDelta(id("event"), settings.naming(), a.responseId, a.itemId, 0, 0,
                         delta));
             }
-            byte[] chunk = java.util.Arrays.copyOfRange(a.speech.pcm16(), a.sentBytes, a.sentBytes + n);
+            byte[] chunk = java.util.Arrays.copyOfRange(a.audio, a.sentBytes, a.sentBytes + n);
             a.sentBytes += n;
-            emit(new RealtimeEvent.AudioDelta(id("event"), settings.naming(), a.responseId, a.itemId, 0, 0,
-                    outputMulaw ? MuLawCodec.encode(a.down.process(Pcm16.fromBytes(chunk))) : chunk));
+            emit(new RealtimeEvent.AudioDelta(id("event"), settings.naming(), a.responseId, a.itemId, 0, 0, chunk));
         }
         if (a.sentBytes == total) {
             finish(a, "completed", null);
@@ -218,7 +230,11 @@ public final class RealtimeSimulator {
         String outFmt = firstText(update.path("output_audio_format"), update.path("audio").path("output")
                 .path("format").path("type"));
         if (in != null) {
-            inputMulaw = in.equals("g711_ulaw") || in.equals("audio/pcmu");
+            boolean mulaw = in.equals("g711_ulaw") || in.equals("audio/pcmu");
+            if (mulaw != inputMulaw) {
+                inputMulaw = mulaw;
+                vad = new VoiceActivityDetector(inputRate(), vadSettings);
+            }
         }
         if (outFmt != null) {
             outputMulaw = outFmt.equals("g711_ulaw") || outFmt.equals("audio/pcmu");
@@ -229,9 +245,10 @@ public final class RealtimeSimulator {
             serverVad = td.isObject();
             if (serverVad) {
                 VoiceActivityDetector.Settings d = settings.vad();
-                vad = new VoiceActivityDetector(Pcm16.REALTIME_RATE, new VoiceActivityDetector.Settings(
-                        d.thresholdDbfs(), d.minSpeechMs(), td.path("silence_duration_ms").asInt(d.silenceMs()),
-                        td.path("prefix_padding_ms").asInt(d.prefixPaddingMs())));
+                vadSettings = new VoiceActivityDetector.Settings(d.thresholdDbfs(), d.minSpeechMs(),
+                        td.path("silence_duration_ms").asInt(d.silenceMs()),
+                        td.path("prefix_padding_ms").asInt(d.prefixPaddingMs()));
+                vad = new VoiceActivityDetector(inputRate(), vadSettings);
                 createResponse = td.path("create_response").asBoolean(true);
                 interruptResponse = td.path("interrupt_response").asBoolean(true);
             }
@@ -239,13 +256,18 @@ public final class RealtimeSimulator {
         emit(new RealtimeEvent.SessionState(id("event"), false, session.deepCopy()));
     }
 
+    /** Input audio is taken at its own rate: mu-law stays 8 kHz, as a hosted model does with telephone audio. */
+    private int inputRate() {
+        return inputMulaw ? Pcm16.TELEPHONE_RATE : Pcm16.REALTIME_RATE;
+    }
+
     private static String firstText(JsonNode a, JsonNode b) {
         return a.isTextual() ? a.textValue() : b.isTextual() ? b.textValue() : null;
     }
 
     private void appendAudio(byte[] audio) {
-        short[] pcm = inputMulaw ? inputUp.process(MuLawCodec.decode(audio)) : Pcm16.fromBytes(audio);
-        inputBuffer.writeBytes(Pcm16.toBytes(pcm));
+        short[] pcm = inputMulaw ? MuLawCodec.decode(audio) : Pcm16.fromBytes(audio);
+        inputBytes += audio.length;
         if (!serverVad) {
             return;
         }
@@ -272,7 +294,7 @@ public final class RealtimeSimulator {
     }
 
     private void commit(String transcript, String itemId) {
-        inputBuffer.reset();
+        inputBytes = 0;
         emit(new RealtimeEvent.InputAudioCommitted(id("event"), lastItemId, itemId));
         ConversationItem item = new ConversationItem(itemId, "message", "user", "completed",
                 List.of(new ConversationItem.ContentPart("input_audio", null, null, null)), null, null, null, null);
@@ -329,7 +351,7 @@ public final class RealtimeSimulator {
             callTool(tool);
             return;
         }
-        active = new Active(SPOKEN.computeIfAbsent(say, SYNTH::speak));
+        active = new Active(SPOKEN.computeIfAbsent(say, SYNTH::speak), outputMulaw);
         emit(new RealtimeEvent.ResponseCreated(id("event"), active.responseId));
         emit(new RealtimeEvent.ItemCreated(id("event"), lastItemId, new ConversationItem(active.itemId, "message",
                 "assistant", "in_progress", List.of(), null, null, null, null)));

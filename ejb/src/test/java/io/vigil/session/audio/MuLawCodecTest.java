@@ -60,4 +60,20 @@ class MuLawCodecTest {
         short[] back = MuLawCodec.decode(MuLawCodec.encode(pcm));
         assertArrayEquals(new short[] {0, 988, -988, 32124, -32124, 16}, back);
     }
+
+    @Test
+    void pcm16ByteFormsMatchTheSampleForms() {
+        short[] every = new short[65_536];
+        for (int i = 0; i < every.length; i++) {
+            every[i] = (short) (i + Short.MIN_VALUE);
+        }
+        byte[] le = Pcm16.toBytes(every);
+        assertArrayEquals(MuLawCodec.encode(every), MuLawCodec.encodePcm16(le));
+        byte[] codes = new byte[256];
+        for (int b = 0; b < 256; b++) {
+            codes[b] = (byte) b;
+        }
+        assertArrayEquals(Pcm16.toBytes(MuLawCodec.decode(codes)), MuLawCodec.decodeToPcm16(codes));
+        assertEquals(1, MuLawCodec.encodePcm16(new byte[3]).length, "a trailing odd byte is not half a sample");
+    }
 }

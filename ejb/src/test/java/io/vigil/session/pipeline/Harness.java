@@ -43,8 +43,11 @@ final class Harness implements SessionSink, AudioSink, MediaClock {
         this(SessionPolicy.defaults(), Map.of());
     }
 
+    /** The rate of the harness's (phone) session. */
+    static final int RATE = Channel.PHONE.audioRate();
+
     static byte[] ms(int millis) {
-        return new byte[Pcm16.bytesFor(millis, Pcm16.REALTIME_RATE)];
+        return new byte[Pcm16.bytesFor(millis, RATE)];
     }
 
     /** Delivers the first agent turn with a disclosure, so the session is open for the rest of a test. */

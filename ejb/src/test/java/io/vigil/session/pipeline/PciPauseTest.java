@@ -38,8 +38,8 @@ class PciPauseTest {
         /** Whether the recorded caller audio in [fromMs, toMs) is all zero. */
         boolean silent(long fromMs, long toMs) {
             byte[] all = caller.toByteArray();
-            int from = Pcm16.bytesFor(fromMs, Pcm16.REALTIME_RATE);
-            int to = Math.min(all.length, Pcm16.bytesFor(toMs, Pcm16.REALTIME_RATE));
+            int from = Pcm16.bytesFor(fromMs, Harness.RATE);
+            int to = Math.min(all.length, Pcm16.bytesFor(toMs, Harness.RATE));
             for (int i = from; i < to; i++) {
                 if (all[i] != 0) {
                     return false;
@@ -50,7 +50,7 @@ class PciPauseTest {
     }
 
     private static byte[] voice(int ms) {
-        byte[] pcm = new byte[Pcm16.bytesFor(ms, Pcm16.REALTIME_RATE)];
+        byte[] pcm = new byte[Pcm16.bytesFor(ms, Harness.RATE)];
         Arrays.fill(pcm, (byte) 7);
         return pcm;
     }
@@ -77,7 +77,7 @@ class PciPauseTest {
             gate.caller(at, 20, voice(20));
         }
         gate.flush();
-        assertEquals(Pcm16.bytesFor(at, Pcm16.REALTIME_RATE), tape.caller.size(), "nothing dropped");
+        assertEquals(Pcm16.bytesFor(at, Harness.RATE), tape.caller.size(), "nothing dropped");
         assertTrue(tape.silent(1_000, 2_000), "the card turn is silence");
         assertTrue(!tape.silent(980, 1_000) && !tape.silent(2_000, 2_020), "audio around it is kept");
         for (int i = 0; i < tape.positions.size(); i++) {
@@ -140,7 +140,7 @@ class PciPauseTest {
         assertEquals(2_000, h.session.metrics().pciPausedMs());
         assertTrue(tape.silent(1_000, 3_000));
         assertTrue(!tape.silent(0, 1_000) && !tape.silent(3_000, 5_000));
-        assertEquals(Pcm16.bytesFor(5_000, Pcm16.REALTIME_RATE), tape.caller.size());
+        assertEquals(Pcm16.bytesFor(5_000, Harness.RATE), tape.caller.size());
         assertTrue(!h.segments().toString().contains("four one one one"), "the transcript is redacted as ever");
     }
 }

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vigil.session.audio.MuLawCodec;
 import io.vigil.session.audio.Pcm16;
+import io.vigil.session.audio.Resampler;
 import io.vigil.session.realtime.AudioEventNaming;
 import io.vigil.session.realtime.RealtimeEvent;
 import java.util.ArrayList;
@@ -74,6 +76,38 @@ class RealtimeSimulatorTest {
                 .map(RealtimeEvent.TranscriptDelta::delta).toList());
         assertTrue(AgentScript.frontDesk().consentThanks().startsWith(reply), reply);
         assertEquals("response.audio.delta", of(RealtimeEvent.AudioDelta.class).get(0).type());
+    }
+
+    @Test
+    void g711SessionsAreHeardAndAnsweredAt8kHzMuLaw() {
+        RealtimeSimulator sim = simulator(List.of("yes please"), AudioEventNaming.GA);
+        sim.onClientFrame("{\"type\":\"session.update\",\"session\":{\"input_audio_format\":\"g711_ulaw\","
+                + "\"output_audio_format\":\"g711_ulaw\"}}");
+        sim.onClientFrame("{\"type\":\"response.create\"}");
+        sim.onClientFrame("{\"type\":\"response.cancel\"}");
+        out.clear();
+        byte[] speech = MuLawCodec.encode(Resampler.downsampler24kTo8k().process(Pcm16.fromBytes(
+                new SpeechSynthesizer().speak("yes please").pcm16())));
+        byte[] silence400 = MuLawCodec.encode(new short[8 * 400]);
+        sim.onClientFrame(frame(silence400));
+        sim.onClientFrame(frame(speech));
+        sim.onClientFrame(frame(MuLawCodec.encode(new short[8 * 800])));
+        assertEquals(100, of(RealtimeEvent.SpeechStarted.class).get(0).audioStartMs(),
+                "the onset at 400 ms of 8 kHz input, minus 300 ms of padding");
+        long spokenMs = speech.length / 8;
+        assertEquals(400 + spokenMs, of(RealtimeEvent.SpeechStopped.class).get(0).audioEndMs(), 60,
+                "stopped where the 8 kHz speech ends");
+        for (int i = 0; i < 1000 && sim.responding(); i++) {
+            now += 20;
+            sim.advance();
+        }
+        List<RealtimeEvent.AudioDelta> audio = of(RealtimeEvent.AudioDelta.class);
+        int bytes = audio.stream().mapToInt(a -> a.audio().length).sum();
+        int pcm24 = new SpeechSynthesizer().speak(AgentScript.frontDesk().consentThanks()).pcm16().length;
+        assertEquals(pcm24 / 6, bytes, 1, "one mu-law byte per 8 kHz sample: a sixth of the 24 kHz PCM16 reply");
+        assertEquals(800, audio.get(0).audio().length, "100 ms chunks at 8 kHz");
+        double level = Pcm16.rmsDbfs(MuLawCodec.decode(audio.get(0).audio()), 0, 800);
+        assertTrue(level > -40, "speech, not silence: " + level + " dBFS");
     }
 
     @Test
