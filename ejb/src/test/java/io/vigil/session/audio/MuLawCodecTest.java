@@ -48,10 +48,7 @@ class MuLawCodecTest {
 
     @Test
     void arrayFormsMatchTheScalarOnes() {
-        short[] every = new short[65_536];
-        for (int i = 0; i < every.length; i++) {
-            every[i] = (short) (i + Short.MIN_VALUE);
-        }
+        short[] every = everySample();
         byte[] all = MuLawCodec.encode(every);
         for (int i = 0; i < every.length; i++) {
             assertEquals(MuLawCodec.encode(every[i]), all[i], "sample " + every[i]);
@@ -63,10 +60,7 @@ class MuLawCodecTest {
 
     @Test
     void pcm16ByteFormsMatchTheSampleForms() {
-        short[] every = new short[65_536];
-        for (int i = 0; i < every.length; i++) {
-            every[i] = (short) (i + Short.MIN_VALUE);
-        }
+        short[] every = everySample();
         byte[] le = Pcm16.toBytes(every);
         assertArrayEquals(MuLawCodec.encode(every), MuLawCodec.encodePcm16(le));
         byte[] codes = new byte[256];
@@ -75,5 +69,13 @@ class MuLawCodecTest {
         }
         assertArrayEquals(Pcm16.toBytes(MuLawCodec.decode(codes)), MuLawCodec.decodeToPcm16(codes));
         assertEquals(1, MuLawCodec.encodePcm16(new byte[3]).length, "a trailing odd byte is not half a sample");
+    }
+
+    private static short[] everySample() {
+        short[] every = new short[65_536];
+        for (int i = 0; i < every.length; i++) {
+            every[i] = (short) (i + Short.MIN_VALUE);
+        }
+        return every;
     }
 }
