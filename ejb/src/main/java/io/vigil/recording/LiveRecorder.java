@@ -218,9 +218,10 @@ public final class LiveRecorder implements CallRecorder {
                         call.agent.readBack(length));
                 archive.store(finished);
             } catch (IOException | RecordingStoreException e) {
-                // a track that cannot be completed or read stays in the blob store, readable up to its last segment
+                // a track that cannot be completed or read stays in the blob store, readable up to its last segment,
+                // and its key stays in the inventory: the next start finds it there and stores it (OrphanedCalls)
                 LOG.log(Level.WARNING, "the live recording of call " + call.session + " could not be completed;"
-                        + " its live tracks are kept in the blob store", e);
+                        + " its live tracks are kept in the blob store and stored at the next start", e);
                 return true;
             } catch (RuntimeException e) {
                 LOG.log(Level.INFO, () -> "the recordings of call " + call.session + " wait for the database: "

@@ -10,22 +10,34 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** The {@code call_session} rows of calls a crash left LIVE, and how such a call is ended. */
+/** The calls whose live tracks a crash or a failed store left behind, and how a call left LIVE is ended. */
 @Stateless
 public class OrphanedCalls {
 
-    /** A call left LIVE, and the rate its live tracks were recorded at. */
+    /** A call whose live tracks were never stored, and the rate they were recorded at. */
     public record Orphan(TenantId tenant, UUID session, int sampleRate) {
     }
 
     @PersistenceContext(unitName = "vigil")
     private EntityManager em;
 
-    /** Every call still LIVE that started before {@code startedBefore}, in all tenants (system work at start-up). */
+    /**
+     * Every call started before {@code startedBefore} (system work at start-up, all tenants) whose live tracks may
+     * hold audio that is not stored: calls still LIVE (the server stopped during them), and calls that ended but
+     * whose tracks could not be stored then (a full disk, a write error): their live keys are still in the inventory
+     * and they have no recording.
+     */
     public List<Orphan> live(Instant startedBefore) {
         List<?> rows = em.createNativeQuery("SELECT tenant_id, id, channel FROM call_session"
-                + " WHERE status = 'LIVE'"
-                + " AND started_at < ?1").setParameter(1, java.sql.Timestamp.from(startedBefore)).getResultList();
+                        + " WHERE status = 'LIVE' AND started_at < ?1"
+                        + " UNION"
+                        + " SELECT c.tenant_id, c.id, c.channel FROM data_key k"
+                        + " JOIN call_session c ON c.tenant_id = k.tenant_id AND c.id = k.owner_id"
+                        + " WHERE k.owner_type IN ('live-caller', 'live-agent') AND k.shredded_at IS NULL"
+                        + " AND c.status <> 'LIVE' AND c.started_at < ?1"
+                        + " AND NOT EXISTS (SELECT 1 FROM recording r WHERE r.tenant_id = c.tenant_id"
+                        + " AND r.session_id = c.id)")
+                .setParameter(1, java.sql.Timestamp.from(startedBefore)).getResultList();
         return rows.stream().map(r -> (Object[]) r)
                 .map(r -> new Orphan(new TenantId((UUID) r[0]), (UUID) r[1], Channel.valueOf((String) r[2]).audioRate()))
                 .toList();

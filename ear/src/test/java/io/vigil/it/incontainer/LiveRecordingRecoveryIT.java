@@ -16,9 +16,11 @@ import io.vigil.recording.LiveRecorder;
 import io.vigil.recording.LiveRecordingArchive;
 import io.vigil.recording.LiveRecordingRecovery;
 import io.vigil.recording.LiveTrackKeys;
+import io.vigil.recording.OrphanedCalls;
 import io.vigil.recording.RecordingBlobs;
 import io.vigil.recording.RecordingInfo;
 import io.vigil.recording.RecordingLibrary;
+import io.vigil.recording.RecordingStoreException;
 import io.vigil.recording.RecordingWorkers;
 import io.vigil.session.application.CallCatalog;
 import io.vigil.session.domain.Channel;
@@ -65,6 +67,8 @@ class LiveRecordingRecoveryIT {
     private LiveTrackKeys liveKeys;
     @EJB
     private LiveRecordingRecovery recovery;
+    @EJB
+    private OrphanedCalls orphans;
     @EJB
     private CryptoShredding shredding;
     @EJB
@@ -154,6 +158,44 @@ class LiveRecordingRecoveryIT {
         } finally {
             workers.close();
         }
+    }
+
+    @Test
+    void tracksLeftBehindByAFailedStoreAreFoundAtTheNextStartAndStored() throws Exception {
+        TenantId bank = tenant("acme-bank");
+        UUID call = liveCall(bank);
+        RecordingWorkers workers = new RecordingWorkers(1, 10_000, threads);
+        try {
+            // the call ends normally, but storing its recordings fails (a full disk): the live tracks stay
+            AudioSink sink = new LiveRecorder(blobs.store(), registry::wrapper, workers, finished -> {
+                throw new RecordingStoreException("no space left on device", new IOException("ENOSPC"));
+            }, liveKeys::issued).open(start(bank, call));
+            speak(sink, AudioSink.Track.CALLER, 2_000);
+            speak(sink, AudioSink.Track.AGENT, 1_000);
+            sink.close();
+            awaitFinished(workers);
+        } finally {
+            workers.close();
+        }
+        update("UPDATE call_session SET status = 'COMPLETED', ended_at = now(), duration_ms = 2000 WHERE id = ?", call);
+        assertTrue(library.forSession(bank, call).isEmpty(), "nothing was stored");
+        assertTrue(blobs.store().exists(liveBlob(bank, call, "caller")), "the live tracks were kept");
+
+        OrphanedCalls.Orphan left = orphans.live(Instant.now()).stream().filter(o -> o.session().equals(call))
+                .findFirst().orElseThrow(() -> new AssertionError("the next start does not see the call"));
+        assertEquals(Channel.BROWSER.audioRate(), left.sampleRate());
+        recovery.recover(left.tenant(), left.session(), left.sampleRate());
+
+        List<RecordingInfo> stored = library.forSession(bank, call);
+        assertEquals(List.of("agent", "caller", "mixed"), stored.stream().map(RecordingInfo::track).sorted().toList());
+        assertEquals(2_000, stored.stream().filter(r -> r.track().equals("caller")).findFirst().orElseThrow()
+                .durationMs(), "the whole closed track, its final segment included");
+        assertEquals("COMPLETED", text("SELECT status FROM call_session WHERE id = ?", call), "still a normal end");
+        assertEquals(0, count("SELECT count(*) FROM session_event WHERE session_id = ? AND type = 'SESSION_ENDED'",
+                call), "no recovery end is added to a call that ended");
+        assertFalse(blobs.store().exists(liveBlob(bank, call, "caller")), "the live tracks are removed");
+        assertTrue(orphans.live(Instant.now()).stream().noneMatch(o -> o.session().equals(call)),
+                "and the call is not found again");
     }
 
     // ---- helpers ----

@@ -148,7 +148,7 @@ public class LiveCalls {
         try {
             int recovered = recovery.recoverAll(serverStarted);
             if (recovered > 0) {
-                LOG.warning(recovered + " call(s) left by a crash were ended and their recordings recovered");
+                LOG.warning(recovered + " call(s) left by a crash or a failed store had their recordings recovered");
             }
         } catch (RuntimeException e) {
             LOG.log(java.util.logging.Level.WARNING, "calls left by a crash could not be recovered now; the next"
