@@ -214,8 +214,8 @@ public final class LiveRecorder implements CallRecorder {
                 if (length == 0) {
                     return true; // nothing was recorded (no consent, or no audio)
                 }
-                FinishedCall finished = new FinishedCall(call.tenant, call.session, call.sampleRate, call.caller.readBack(length),
-                        call.agent.readBack(length));
+                FinishedCall finished = new FinishedCall(call.tenant, call.session, call.sampleRate,
+                        call.caller.readBack(length), call.agent.readBack(length));
                 archive.store(finished);
             } catch (IOException | RecordingStoreException e) {
                 // a track that cannot be completed or read stays in the blob store, readable up to its last segment,

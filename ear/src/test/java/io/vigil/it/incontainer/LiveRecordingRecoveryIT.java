@@ -151,7 +151,8 @@ class LiveRecordingRecoveryIT {
             assertEquals(0, count("SELECT count(*) FROM data_key WHERE owner_id = ? AND owner_type LIKE 'live-%'"
                     + " AND shredded_at IS NULL", call), "the live tracks' keys are gone with them");
 
-            recovery.recover(bank, call, Channel.BROWSER.audioRate()); // a second recovery (the next start) changes nothing
+            // a second recovery (the next start) changes nothing
+            recovery.recover(bank, call, Channel.BROWSER.audioRate());
             assertEquals(1, count("SELECT count(*) FROM session_event WHERE session_id = ? AND type = 'SESSION_ENDED'",
                     call));
             assertEquals(3, library.forSession(bank, call).size());

@@ -20,8 +20,9 @@ import java.util.function.Consumer;
  * Realtime API takes it, and so does the embedded agent), so nothing is resampled on the call path. The pipeline
  * sees PCM16 at 8 kHz (a phone call's rate, {@link io.vigil.session.domain.Channel#audioRate()}) for recording, the
  * PCI pause and playout tracking; the codec between the two is a table lookup per sample. Caller audio goes upstream
- * as {@code input_audio_buffer.append}. Agent audio is sent as one {@code media} message per chunk from the model (fewer, larger messages than Twilio's own 20 ms frames: Twilio buffers what it is sent)
- * followed by a {@code mark}; Twilio echoes the mark when that audio has been played, which is how barge-in knows
+ * as {@code input_audio_buffer.append}. Agent audio is sent as one {@code media} message per chunk from the model
+ * (fewer, larger messages than Twilio's own 20 ms frames: Twilio buffers what it is sent) followed by a
+ * {@code mark}; Twilio echoes the mark when that audio has been played, which is how barge-in knows
  * what the caller heard. The upstream session is set to server VAD without automatic responses: the gateway asks for
  * each response itself, so a held tool call or a withheld disclosure is never talked over.
  *

@@ -9,9 +9,9 @@ import java.util.Optional;
 /**
  * Translates an OpenAI Realtime upstream's server events into canonical events. Both audio names (beta
  * {@code response.audio.delta}, GA {@code response.output_audio.delta}) become {@link CanonicalEvent.AgentAudio};
- * agent audio in {@code g711_ulaw} is decoded to PCM16 at its own 8 kHz (a phone call's rate in the pipeline). Events the pipeline does not govern give nothing
- * (the relay forwards them as they are). Remembers the naming the upstream used, so a relay can answer its client
- * in the same dialect. One instance per upstream connection; not thread-safe.
+ * agent audio in {@code g711_ulaw} is decoded to PCM16 at its own 8 kHz (a phone call's rate in the pipeline).
+ * Events the pipeline does not govern give nothing (the relay forwards them as they are). Remembers the naming the
+ * upstream used, so a relay can answer its client in the same dialect. One instance per upstream connection; not thread-safe.
  */
 public final class UpstreamTranslator {
 

@@ -27,7 +27,8 @@ import java.util.function.Consumer;
  * <p>What it does, as the Realtime protocol says:
  * <ul>
  *   <li>{@code session.update}: input/output format {@code pcm16} (24 kHz) or {@code g711_ulaw} (8 kHz, heard and
- *       spoken at 8 kHz without resampling on the way), beta or GA field names; {@code turn_detection} null means the client commits; answered with {@code session.updated}.</li>
+ *       spoken at 8 kHz without resampling on the way), beta or GA field names; {@code turn_detection} null means
+ *       the client commits; answered with {@code session.updated}.</li>
  *   <li>Server VAD from audio energy ({@link VoiceActivityDetector}): {@code speech_started} (cancelling a response
  *       in progress, reason {@code turn_detected}), {@code speech_stopped}, then the commit, a transcript and a reply.
  *       There is no speech recogniser: a committed utterance is transcribed as the next line of the scripted caller,
