@@ -13,6 +13,7 @@ import io.vigil.session.pipeline.AudioSink.Track;
 import io.vigil.session.pipeline.SessionStart;
 import io.vigil.tenancy.TenantId;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
@@ -53,11 +54,27 @@ public final class LiveRecorder implements CallRecorder {
      * crypto-shredding see it while the call runs (and after a crash). Called on a recording thread, never on the
      * audio path; it throws while the database is away and is retried.
      */
-    @FunctionalInterface
     public interface LiveKeys {
-        LiveKeys NONE = (tenant, session, track, key, associatedData) -> { };
+        LiveKeys NONE = new LiveKeys() {
+            @Override
+            public void issued(TenantId tenant, UUID session, Track track, WrappedDataKey key, byte[] associatedData) {
+            }
+
+            @Override
+            public Optional<WrappedDataKey> current(TenantId tenant, UUID session, Track track) {
+                return Optional.empty();
+            }
+        };
 
         void issued(TenantId tenant, UUID session, Track track, WrappedDataKey key, byte[] associatedData);
+
+        /**
+         * The inventory's copy of a live track's data key when the call ends. A key rotation during the call rewraps
+         * that copy but not the header of a blob still being written, and retires the version the header names once
+         * the rewrap is done; the track is read back with this copy. Empty when the track has none (or it was
+         * shredded): the header's own wrap is used.
+         */
+        Optional<WrappedDataKey> current(TenantId tenant, UUID session, Track track);
     }
 
     private static final Logger LOG = Logger.getLogger(LiveRecorder.class.getName());
@@ -215,7 +232,8 @@ public final class LiveRecorder implements CallRecorder {
                     return true; // nothing was recorded (no consent, or no audio)
                 }
                 FinishedCall finished = new FinishedCall(call.tenant, call.session, call.sampleRate,
-                        call.caller.readBack(length), call.agent.readBack(length));
+                        call.caller.readBack(length, liveKeys.current(call.tenant, call.session, Track.CALLER)),
+                        call.agent.readBack(length, liveKeys.current(call.tenant, call.session, Track.AGENT)));
                 archive.store(finished);
             } catch (IOException | RecordingStoreException e) {
                 // a track that cannot be completed or read stays in the blob store, readable up to its last segment,

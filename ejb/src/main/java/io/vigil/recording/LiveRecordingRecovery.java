@@ -47,6 +47,9 @@ public class LiveRecordingRecovery {
     @EJB
     private RecordingBlobs blobs;
 
+    @EJB
+    private LiveTrackKeys liveKeys;
+
     /**
      * Recovers every call left LIVE that started before this server did ({@code serverStarted}: no call survives a
      * restart); returns how many.
@@ -98,8 +101,10 @@ public class LiveRecordingRecovery {
                 return new byte[0];
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
+            // with the inventory's copy of the key: a rotation during the call may have retired the header's version
             try (RecordingReader reader = RecordingReader.open(store.open(blob), keys.wrapper(tenant),
-                    LiveRecorder.liveContext(tenant, session, track)); InputStream in = reader.openAt(0)) {
+                    LiveRecorder.liveContext(tenant, session, track), liveKeys.current(tenant, session, track)
+                            .orElse(null)); InputStream in = reader.openAt(0)) {
                 in.transferTo(out);
             }
             return out.toByteArray();

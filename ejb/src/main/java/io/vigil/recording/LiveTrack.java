@@ -14,6 +14,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -84,9 +85,10 @@ final class LiveTrack {
 
     /**
      * The whole track as it will be read again from its live blob (decrypted a segment at a time when opened),
-     * padded with silence to {@code lengthBytes}.
+     * padded with silence to {@code lengthBytes}; with the inventory's {@code current} wrap of its data key when
+     * there is one (see {@link LiveRecorder.LiveKeys#current}).
      */
-    PcmSource readBack(long lengthBytes) {
+    PcmSource readBack(long lengthBytes, Optional<WrappedDataKey> current) {
         return new PcmSource() {
             @Override
             public long bytes() {
@@ -98,7 +100,8 @@ final class LiveTrack {
                 InputStream recorded = InputStream.nullInputStream();
                 long recordedBytes = 0;
                 if (writer != null) {
-                    RecordingReader reader = RecordingReader.open(store.open(blob), keys, context);
+                    RecordingReader reader = RecordingReader.open(store.open(blob), keys, context,
+                            current.orElse(null));
                     recordedBytes = reader.size();
                     recorded = new FilterInputStream(reader.openAt(0)) {
                         @Override

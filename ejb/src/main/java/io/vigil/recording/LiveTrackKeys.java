@@ -1,6 +1,7 @@
 package io.vigil.recording;
 
 import io.vigil.crypto.keys.KeyDomain;
+import io.vigil.crypto.keys.KeyReference;
 import io.vigil.crypto.keys.WrappedDataKey;
 import io.vigil.keys.DataKeyInventory;
 import io.vigil.session.pipeline.AudioSink;
@@ -9,7 +10,9 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -44,6 +47,33 @@ public class LiveTrackKeys {
         if (known.longValue() == 0) {
             inventory.register(tenant, KeyDomain.AUDIO, ownerType(track), session, key, associatedData);
         }
+    }
+
+    /** The track's data key as the inventory holds it now (rewrapped by any rotation since); empty if shredded. */
+    public Optional<WrappedDataKey> current(TenantId tenant, UUID session, AudioSink.Track track) {
+        List<?> rows = em.createNativeQuery("SELECT provider_id, key_id, key_version, wrapped FROM data_key"
+                        + " WHERE tenant_id = ?1 AND owner_type = ?2 AND owner_id = ?3 AND shredded_at IS NULL"
+                        + " AND wrapped IS NOT NULL")
+                .setParameter(1, tenant.value()).setParameter(2, ownerType(track)).setParameter(3, session)
+                .getResultList();
+        return rows.stream().map(r -> (Object[]) r).findFirst().map(r -> new WrappedDataKey(
+                new KeyReference((String) r[0], (String) r[1], ((Number) r[2]).intValue()), (byte[]) r[3]));
+    }
+
+    /** This inventory as the live recorder sees it: {@code keys} is the container's reference to this bean. */
+    public static LiveRecorder.LiveKeys forRecorder(LiveTrackKeys keys) {
+        return new LiveRecorder.LiveKeys() {
+            @Override
+            public void issued(TenantId tenant, UUID session, AudioSink.Track track, WrappedDataKey key,
+                               byte[] associatedData) {
+                keys.issued(tenant, session, track, key, associatedData);
+            }
+
+            @Override
+            public Optional<WrappedDataKey> current(TenantId tenant, UUID session, AudioSink.Track track) {
+                return keys.current(tenant, session, track);
+            }
+        };
     }
 
     /** The call's live blobs are gone (their audio is stored as recordings): so are their keys. */

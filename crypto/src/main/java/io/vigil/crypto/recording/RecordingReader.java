@@ -3,6 +3,7 @@ package io.vigil.crypto.recording;
 import io.vigil.crypto.keys.DataKeyWrapper;
 import io.vigil.crypto.keys.KeyProviderException;
 import io.vigil.crypto.keys.KeyReference;
+import io.vigil.crypto.keys.WrappedDataKey;
 import io.vigil.crypto.recording.RecordingFormatException.Reason;
 import java.io.Closeable;
 import java.io.IOException;
@@ -92,13 +93,24 @@ public final class RecordingReader implements Closeable {
      * @param expected the tenant, session, track and data class the caller is entitled to; any other refuses
      */
     public static RecordingReader open(SeekableByteChannel ciphertext, DataKeyWrapper keys, RecordingContext expected) throws IOException {
+        return open(ciphertext, keys, expected, (WrappedDataKey) null);
+    }
+
+    /**
+     * Opens a recording with {@code current}, a newer wrap of its data key than the one in its header; null means the
+     * header's. For a recording still being written when a key rotation rewrapped the key inventory's copy: its
+     * header is rewritten only once it is no longer written, and the version the header names may be retired by
+     * then. {@code current} must wrap this recording's own data key: the header's tag is checked with it.
+     */
+    public static RecordingReader open(SeekableByteChannel ciphertext, DataKeyWrapper keys, RecordingContext expected,
+                                       WrappedDataKey current) throws IOException {
         Objects.requireNonNull(expected, "expected");
         RecordingHeader header = RecordingHeader.read(ciphertext);
         if (!header.context().equals(expected)) {
             throw new RecordingFormatException(Reason.WRONG_ASSOCIATED_DATA, "Recording belongs to " + describe(header.context())
                     + ", not to " + describe(expected));
         }
-        byte[] dataKey = unwrap(keys, header);
+        byte[] dataKey = unwrap(keys, current != null ? current : header.wrappedKey(), header);
         try {
             header.verifyTag(RecordingFormat.headerKey(dataKey, header.salt()));
             SegmentCipher cipher = SegmentCipher.create(RecordingFormat.segmentKey(dataKey, header.salt()), header.binding(), header.segmentSize());
@@ -231,14 +243,15 @@ public final class RecordingReader implements Closeable {
         return new RecordingFormatException(Reason.TRAILING_DATA, bytes + " bytes follow the final segment: the file was appended to");
     }
 
-    private static byte[] unwrap(DataKeyWrapper keys, RecordingHeader header) throws RecordingFormatException {
-        KeyReference kek = header.wrappedKey().kek();
+    private static byte[] unwrap(DataKeyWrapper keys, WrappedDataKey wrapped, RecordingHeader header)
+            throws RecordingFormatException {
+        KeyReference kek = wrapped.kek();
         if (!kek.providerId().equals(keys.providerId())) {
             throw new RecordingFormatException(Reason.WRONG_KEY, "Recording's data key is held by provider '" + kek.providerId()
                     + "', not by '" + keys.providerId() + "'; open it with that provider");
         }
         try {
-            return keys.unwrap(header.wrappedKey(), header.context().associatedData());
+            return keys.unwrap(wrapped, header.context().associatedData());
         } catch (KeyProviderException e) {
             throw new RecordingFormatException(reasonFor(e.reason()), e.getMessage(), e);
         }

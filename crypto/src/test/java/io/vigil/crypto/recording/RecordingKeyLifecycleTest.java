@@ -4,10 +4,12 @@ import static io.vigil.crypto.recording.RecordingFixture.CONTEXT;
 import static io.vigil.crypto.recording.RecordingFixture.KEK;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.vigil.crypto.keys.BcfksKeyProvider;
 import io.vigil.crypto.keys.DataKeyWrapper;
 import io.vigil.crypto.keys.KeyReference;
+import io.vigil.crypto.keys.WrappedDataKey;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -51,6 +53,40 @@ class RecordingKeyLifecycleTest {
 
             fixture.provider.destroy(v2);
             fixture.assertRejected(RecordingFormatException.Reason.SHREDDED, underV2, CONTEXT);
+        }
+    }
+
+    @Test
+    void aRecordingWhoseHeaderNamesARetiredVersionOpensWithTheNewerWrapOfItsKey() throws Exception {
+        try (RecordingFixture fixture = RecordingFixture.create(directory)) {
+            byte[] audio = RecordingFixture.audio(4 * SEGMENT + 9, 6);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            WrappedDataKey underV1;
+            try (RecordingWriter writer = RecordingWriter.create(out, fixture.keys, KEK, CONTEXT, SEGMENT)) {
+                writer.write(audio);
+                underV1 = writer.wrappedKey();
+            }
+            byte[] recording = out.toByteArray();
+            // a rotation rewraps the inventory's copy while the recording is still written, then retires version 1
+            fixture.provider.createVersion(KEK);
+            WrappedDataKey underV2 = fixture.keys.rewrap(underV1, CONTEXT.associatedData());
+            fixture.provider.retireBelow(KEK, 2);
+
+            fixture.assertRejected(RecordingFormatException.Reason.KEY_VERSION_RETIRED, recording, CONTEXT);
+            try (RecordingReader reader = RecordingReader.open(new BytesChannel(recording), fixture.keys, CONTEXT,
+                    underV2)) {
+                assertArrayEquals(audio, RecordingFixture.readAll(reader.requireComplete()));
+            }
+
+            WrappedDataKey another;
+            try (RecordingWriter other = RecordingWriter.create(new ByteArrayOutputStream(), fixture.keys, KEK, CONTEXT,
+                    SEGMENT)) {
+                another = other.wrappedKey();
+            }
+            RecordingFormatException e = assertThrows(RecordingFormatException.class,
+                    () -> RecordingReader.open(new BytesChannel(recording), fixture.keys, CONTEXT, another));
+            assertEquals(RecordingFormatException.Reason.HEADER_TAMPERED, e.reason(),
+                    "another recording's key does not pass the header's tag: " + e.getMessage());
         }
     }
 

@@ -11,7 +11,10 @@ import io.vigil.crypto.blob.BlobId;
 import io.vigil.crypto.recording.RecordingContext;
 import io.vigil.crypto.recording.RecordingReader;
 import io.vigil.keys.CryptoShredding;
+import io.vigil.crypto.keys.KeyDomain;
+import io.vigil.keys.KeyOverview;
 import io.vigil.keys.KeyRegistry;
+import io.vigil.keys.KeyRotation;
 import io.vigil.recording.LiveRecorder;
 import io.vigil.recording.LiveRecordingArchive;
 import io.vigil.recording.LiveRecordingRecovery;
@@ -69,6 +72,10 @@ class LiveRecordingRecoveryIT {
     private LiveRecordingRecovery recovery;
     @EJB
     private OrphanedCalls orphans;
+    @EJB
+    private KeyRotation rotation;
+    @EJB
+    private KeyOverview overview;
     @EJB
     private CryptoShredding shredding;
     @EJB
@@ -162,6 +169,48 @@ class LiveRecordingRecoveryIT {
     }
 
     @Test
+    void aKeyRotationDuringACallLeavesItsRecordingsReadable() throws Exception {
+        TenantId bank = tenant("acme-bank");
+        UUID call = liveCall(bank);
+        RecordingWorkers workers = new RecordingWorkers(1, 10_000, threads);
+        try {
+            AudioSink sink = recorder(workers).open(start(bank, call));
+            speak(sink, AudioSink.Track.CALLER, 2_000);
+            awaitLiveKey(call, LiveTrackKeys.CALLER_OWNER);
+            long before = count("SELECT key_version FROM data_key WHERE owner_type = 'live-caller' AND owner_id = ?",
+                    call);
+
+            // mid-call: a new version, every data key rewrapped to it (the live one included), the old one retired
+            UUID job = rotation.rotate(bank, KeyDomain.AUDIO, ADMIN);
+            for (int i = 0; i < 600 && overview.job(bank, job).orElseThrow().running(); i++) {
+                Thread.sleep(200);
+            }
+            assertEquals("COMPLETED", overview.job(bank, job).orElseThrow().state());
+            assertEquals(before + 1, count("SELECT key_version FROM data_key WHERE owner_type = 'live-caller'"
+                    + " AND owner_id = ?", call), "the inventory's copy was rewrapped");
+            assertThrows(IOException.class, () -> RecordingReader.open(blobs.store().open(liveBlob(bank, call,
+                    "caller")), registry.wrapper(bank), liveContext(bank, call, "caller")).close(),
+                    "the live blob's own header still names the retired version");
+
+            speak(sink, AudioSink.Track.AGENT, 1_000);
+            sink.close();
+            awaitFinished(workers);
+        } finally {
+            workers.close();
+        }
+        List<RecordingInfo> stored = library.forSession(bank, call);
+        assertEquals(List.of("agent", "caller", "mixed"), stored.stream().map(RecordingInfo::track).sorted().toList(),
+                "the call's recordings were stored");
+        RecordingInfo caller = stored.stream().filter(r -> r.track().equals("caller")).findFirst().orElseThrow();
+        assertEquals(2_000, caller.durationMs());
+        try (RecordingReader reader = library.open(bank, caller.id()).orElseThrow()) {
+            ByteBuffer head = ByteBuffer.allocate(4);
+            reader.read(0, head);
+            assertEquals("RIFF", new String(head.array(), StandardCharsets.US_ASCII), "and they decrypt");
+        }
+    }
+
+    @Test
     void tracksLeftBehindByAFailedStoreAreFoundAtTheNextStartAndStored() throws Exception {
         TenantId bank = tenant("acme-bank");
         UUID call = liveCall(bank);
@@ -170,7 +219,7 @@ class LiveRecordingRecoveryIT {
             // the call ends normally, but storing its recordings fails (a full disk): the live tracks stay
             AudioSink sink = new LiveRecorder(blobs.store(), registry::wrapper, workers, finished -> {
                 throw new RecordingStoreException("no space left on device", new IOException("ENOSPC"));
-            }, liveKeys::issued).open(start(bank, call));
+            }, LiveTrackKeys.forRecorder(liveKeys)).open(start(bank, call));
             speak(sink, AudioSink.Track.CALLER, 2_000);
             speak(sink, AudioSink.Track.AGENT, 1_000);
             sink.close();
@@ -202,7 +251,8 @@ class LiveRecordingRecoveryIT {
     // ---- helpers ----
 
     private LiveRecorder recorder(RecordingWorkers workers) {
-        return new LiveRecorder(blobs.store(), registry::wrapper, workers, archive::store, liveKeys::issued);
+        return new LiveRecorder(blobs.store(), registry::wrapper, workers, archive::store,
+                LiveTrackKeys.forRecorder(liveKeys));
     }
 
     private static SessionStart start(TenantId tenant, UUID call) {

@@ -130,7 +130,7 @@ public class LiveCalls {
         callerHash = CallerHash.create(config.require("vigil.caller-hash-key"));
         recordingWorkers = new RecordingWorkers(RECORDING_THREADS, RECORDING_QUEUE, threads);
         recorder = new LiveRecorder(blobs.store(), this::audioKeys, recordingWorkers, archive::store,
-                liveKeys::issued);
+                LiveTrackKeys.forRecorder(liveKeys));
         redaction = RedactionEngine.createDefault();
         http = HttpClient.newHttpClient();
         agentUpstreams = new AgentUpstreams(dataSource, config::get);
