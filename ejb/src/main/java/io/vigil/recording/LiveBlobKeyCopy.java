@@ -23,8 +23,8 @@ import java.util.UUID;
  * A live blob's header holds its own copy of the track's wrapped data key (the recording format needs it to be read
  * without the database). Shredding wipes that header, so the blob is unreadable, whether the call still runs (its
  * recording then cannot be completed, and none is stored) or the blob was left by a crash. Rewrapping rewrites the
- * header of a blob that is no longer written; the blob of a call still live keeps its wrap under the older version
- * until the call ends, so that version must not be destroyed during a call (docs/keys.md).
+ * header of a blob that is no longer written; the blob of a call still live keeps its wrap under the older version,
+ * and is read back at the call's end with the inventory's copy instead ({@link LiveRecorder.LiveKeys#current}).
  */
 abstract class LiveBlobKeyCopy implements DataKeyHolder {
 
