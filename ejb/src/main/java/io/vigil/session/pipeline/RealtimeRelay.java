@@ -54,7 +54,7 @@ public final class RealtimeRelay {
     private final Consumer<String> hangUp;
     private final RealtimeCodec client;
     private final RealtimeCodec upstreamCodec = new RealtimeCodec();
-    private final UpstreamTranslator upstream = new UpstreamTranslator(false);
+    private final UpstreamTranslator upstream = new UpstreamTranslator();
     private final ClientAudio clientAudio = new ClientAudio();
     private final Map<String, Output> outputs = new HashMap<>();
     private final Map<String, Long> forwardedBytes = new HashMap<>();

@@ -17,9 +17,10 @@ import java.util.function.Consumer;
  * {@link #fromTwilio} and every upstream frame to {@link #fromUpstream}, and sends what the two consumers receive.
  *
  * <p>Audio stays G.711 mu-law 8 kHz end to end: the upstream session is set to {@code g711_ulaw} both ways (the
- * Realtime API takes it, and so does the embedded agent), so nothing is resampled on the call path. The pipeline
- * sees PCM16 at 8 kHz (a phone call's rate, {@link io.vigil.session.domain.Channel#audioRate()}) for recording, the
- * PCI pause and playout tracking; the codec between the two is a table lookup per sample. Caller audio goes upstream
+ * Realtime API takes it, and so does the embedded agent), so nothing is resampled on the call path
+ * ({@link TelephoneAudio}; an upstream that keeps PCM16 is resampled for instead). The pipeline sees PCM16 at 8 kHz
+ * (a phone call's rate, {@link io.vigil.session.domain.Channel#audioRate()}) for recording, the PCI pause and
+ * playout tracking; the codec between the two is a table lookup per sample. Caller audio goes upstream
  * as {@code input_audio_buffer.append}. Agent audio is sent as one {@code media} message per chunk from the model
  * (fewer, larger messages than Twilio's own 20 ms frames: Twilio buffers what it is sent) followed by a
  * {@code mark}; Twilio echoes the mark when that audio has been played, which is how barge-in knows
@@ -38,7 +39,8 @@ public final class TwilioCallGateway {
     private final Consumer<String> hangUp;
     private final TwilioCodec twilio = new TwilioCodec();
     private final RealtimeCodec realtime = new RealtimeCodec();
-    private final UpstreamTranslator upstream = new UpstreamTranslator(true);
+    private final UpstreamTranslator upstream = new UpstreamTranslator();
+    private final TelephoneAudio audio = new TelephoneAudio();
     private LiveSession session;
     private String streamSid;
     private boolean stopped;
@@ -128,9 +130,17 @@ public final class TwilioCallGateway {
 
     /** A server event of an upstream in this JVM, already decoded. */
     public synchronized void fromUpstream(RealtimeEvent event) {
-        if (session != null) {
-            upstream.translate(event).ifPresent(session::on);
+        if (event instanceof RealtimeEvent.SessionState s && !s.created()) {
+            audio.confirmed(s.session()); // the formats the upstream really took
         }
+        if (session != null) {
+            upstream.translate(event).map(this::atCallRate).ifPresent(session::on);
+        }
+    }
+
+    private CanonicalEvent atCallRate(CanonicalEvent e) {
+        return e instanceof CanonicalEvent.AgentAudio a
+                ? new CanonicalEvent.AgentAudio(a.responseId(), a.itemId(), audio.fromUpstream(a.pcm())) : e;
     }
 
     /** Frames refused before the session existed (they are added to its metrics once it does). */
@@ -145,7 +155,7 @@ public final class TwilioCallGateway {
         }
         streamSid = s.streamSid();
         ObjectNode config = JsonNodeFactory.instance.objectNode();
-        config.put("input_audio_format", "g711_ulaw").put("output_audio_format", "g711_ulaw");
+        TelephoneAudio.askForMuLaw(config);
         config.putObject("turn_detection").put("type", "server_vad").put("create_response", false)
                 .put("interrupt_response", true);
         config.putObject("input_audio_transcription").put("model", "whisper-1");
@@ -159,7 +169,7 @@ public final class TwilioCallGateway {
 
     private void act(SessionAction a) {
         if (a instanceof SessionAction.SendCallerAudio s) {
-            toUpstream.accept(new RealtimeEvent.InputAudioAppend(null, MuLawCodec.encodePcm16(s.pcm())));
+            toUpstream.accept(new RealtimeEvent.InputAudioAppend(null, audio.toUpstream(s.pcm())));
         } else if (a instanceof SessionAction.PlayToCaller p) {
             // one media message per chunk of agent audio, as it came from the model: Twilio buffers and plays it
             // 20 ms at a time, and the mark after it says when it has all been played
@@ -170,6 +180,7 @@ public final class TwilioCallGateway {
             toTwilio.accept(twilio.encode(new TwilioMessage.Mark(streamSid, -1, p.markName())));
         } else if (a instanceof SessionAction.StopPlayback) {
             toTwilio.accept(twilio.encode(new TwilioMessage.Clear(streamSid)));
+            audio.playbackStopped();
         } else if (a instanceof SessionAction.TruncateAgentItem t) {
             toUpstream.accept(new RealtimeEvent.ItemTruncate(null, t.itemId(), 0, t.audioEndMs()));
         } else if (a instanceof SessionAction.RequestResponse r) {

@@ -1,6 +1,5 @@
 package io.vigil.session.pipeline;
 
-import io.vigil.session.audio.MuLawCodec;
 import io.vigil.session.domain.Speaker;
 import io.vigil.session.realtime.AudioEventNaming;
 import io.vigil.session.realtime.RealtimeEvent;
@@ -8,19 +7,14 @@ import java.util.Optional;
 
 /**
  * Translates an OpenAI Realtime upstream's server events into canonical events. Both audio names (beta
- * {@code response.audio.delta}, GA {@code response.output_audio.delta}) become {@link CanonicalEvent.AgentAudio};
- * agent audio in {@code g711_ulaw} is decoded to PCM16 at its own 8 kHz (a phone call's rate in the pipeline).
- * Events the pipeline does not govern give nothing (the relay forwards them as they are). Remembers the naming the
- * upstream used, so a relay can answer its client in the same dialect. One instance per upstream connection; not thread-safe.
+ * {@code response.audio.delta}, GA {@code response.output_audio.delta}) become {@link CanonicalEvent.AgentAudio}
+ * with the audio as the upstream sent it (a door converts it to its call's rate). Events the pipeline does not govern
+ * give nothing (the relay forwards them as they are). Remembers the naming the upstream used, so a relay can answer
+ * its client in the same dialect. One instance per upstream connection; not thread-safe.
  */
 public final class UpstreamTranslator {
 
-    private final boolean agentAudioIsMuLaw;
     private AudioEventNaming naming = AudioEventNaming.GA;
-
-    public UpstreamTranslator(boolean agentAudioIsMuLaw) {
-        this.agentAudioIsMuLaw = agentAudioIsMuLaw;
-    }
 
     public AudioEventNaming naming() {
         return naming;
@@ -29,8 +23,7 @@ public final class UpstreamTranslator {
     public Optional<CanonicalEvent> translate(RealtimeEvent e) {
         if (e instanceof RealtimeEvent.AudioDelta d) {
             naming = d.naming();
-            byte[] pcm = agentAudioIsMuLaw ? MuLawCodec.decodeToPcm16(d.audio()) : d.audio();
-            return Optional.of(new CanonicalEvent.AgentAudio(d.responseId(), d.itemId(), pcm));
+            return Optional.of(new CanonicalEvent.AgentAudio(d.responseId(), d.itemId(), d.audio()));
         } else if (e instanceof RealtimeEvent.SpeechStarted s) {
             return Optional.of(new CanonicalEvent.CallerSpeechStarted(s.audioStartMs()));
         } else if (e instanceof RealtimeEvent.SpeechStopped s) {

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vigil.session.audio.Base64Audio;
 import io.vigil.session.audio.MuLawCodec;
 import io.vigil.session.audio.Pcm16;
@@ -35,7 +36,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A whole phone call in plain Java, on simulated time: a fake Twilio phone (it plays what it receives in real time,
@@ -55,6 +56,8 @@ class ScriptedPhoneCallTest {
     private final Deque<RealtimeEvent> toUpstreamEvents = new ArrayDeque<>();
     /** The embedded agent in this JVM: events cross as objects, with no JSON in between. */
     private boolean direct;
+    /** An upstream that does not take G.711: it ignores the formats it is asked for and stays on PCM16 24 kHz. */
+    private boolean pcmOnlyUpstream;
     private final Deque<RealtimeEvent> fromSimulator = new ArrayDeque<>();
     private final List<String> upstreamLog = new ArrayList<>();
     private final RealtimeCodec codec = new RealtimeCodec();
@@ -150,6 +153,11 @@ class ScriptedPhoneCallTest {
         gateway.fromTwilio(twilioFrame);
     }
 
+    private static void withoutFormats(ObjectNode session) {
+        session.remove("input_audio_format");
+        session.remove("output_audio_format");
+    }
+
     /** Delivers every queued frame in both directions until nothing moves. */
     private void pump() throws Exception {
         boolean moved = true;
@@ -158,12 +166,22 @@ class ScriptedPhoneCallTest {
             while (!toUpstream.isEmpty()) {
                 String f = toUpstream.poll();
                 upstreamLog.add(f);
+                if (pcmOnlyUpstream && f.contains("\"session.update\"")) {
+                    ObjectNode update = (ObjectNode) JSON.readTree(f);
+                    withoutFormats((ObjectNode) update.path("session"));
+                    f = update.toString();
+                }
                 simulator.onClientFrame(f);
                 moved = true;
             }
             while (!toUpstreamEvents.isEmpty()) {
                 RealtimeEvent e = toUpstreamEvents.poll();
                 upstreamLog.add(codec.encode(e));
+                if (pcmOnlyUpstream && e instanceof RealtimeEvent.SessionUpdate u) {
+                    ObjectNode session = u.session().deepCopy();
+                    withoutFormats(session);
+                    e = new RealtimeEvent.SessionUpdate(u.eventId(), session);
+                }
                 simulator.onClientEvent(e);
                 moved = true;
             }
@@ -201,10 +219,12 @@ class ScriptedPhoneCallTest {
         assertEquals(replies, agentAudioDone, "agent replies so far");
     }
 
-    @ParameterizedTest(name = "events as objects: {0}")
-    @ValueSource(booleans = {false, true})
-    void aWholeCallWithDisclosureConsentAQuestionABargeInAGatedToolAndAHangUp(boolean direct) throws Exception {
+    @ParameterizedTest(name = "events as objects: {0}, upstream without G.711: {1}")
+    @CsvSource({"false, false", "true, false", "true, true"})
+    void aWholeCallWithDisclosureConsentAQuestionABargeInAGatedToolAndAHangUp(boolean direct, boolean pcmOnly)
+            throws Exception {
         this.direct = direct;
+        this.pcmOnlyUpstream = pcmOnly;
         UUID tenant = UUID.randomUUID();
         simulator = new RealtimeSimulator(AgentScript.frontDesk(), List.of("Yes, that's fine.",
                 "What are your opening hours?", "Actually, I want a refund please.", "Yes, go ahead.",
@@ -267,6 +287,12 @@ class ScriptedPhoneCallTest {
         assertEquals(List.of(SESSION_STARTED, DISCLOSURE_DELIVERED, RESPONSE_DONE, CONSENT_GIVEN, RESPONSE_DONE,
                 RESPONSE_DONE, BARGE_IN, TOOL_CALL, RESPONSE_DONE, RESPONSE_DONE, POLICY_TRIGGER, RESPONSE_DONE,
                 RESPONSE_DONE, SESSION_ENDED), sinks.eventTypes());
+
+        // caller audio went up as the upstream took it: mu-law 8 kHz, or PCM16 24 kHz resampled for a PCM-only model
+        JsonNode append = upstreamLog.stream().map(this::tree)
+                .filter(n -> n.path("type").asText().equals("input_audio_buffer.append")).findFirst().orElseThrow();
+        assertEquals(pcmOnly ? 960 : 160, Base64Audio.decode(append.path("audio").asText()).length,
+                "one 20 ms frame");
 
         // barge-in: truncated at what the phone really played, and the upstream accepted it
         JsonNode barge = JSON.readTree(sinks.events(BARGE_IN).get(0).payloadJson());
