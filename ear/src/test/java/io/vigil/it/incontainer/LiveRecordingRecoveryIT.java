@@ -48,6 +48,8 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -92,112 +94,109 @@ class LiveRecordingRecoveryIT {
     private DataSource db;
     @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
     private ManagedThreadFactory threads;
+    /** The recording threads of the test's calls (the server's own are not used, so a test can wait for them). */
+    private RecordingWorkers workers;
+
+    @BeforeEach
+    void startRecordingThreads() {
+        workers = new RecordingWorkers(1, 10_000, threads);
+    }
+
+    @AfterEach
+    void stopRecordingThreads() {
+        workers.close();
+    }
 
     @Test
     void shreddingALiveTracksKeyMakesTheCallsRecordingUnreadable() throws Exception {
         TenantId bank = tenant("acme-bank");
         UUID call = liveCall(bank);
-        RecordingWorkers workers = new RecordingWorkers(1, 10_000, threads);
-        try {
-            AudioSink sink = recorder(workers).open(start(bank, call));
-            speak(sink, AudioSink.Track.CALLER, 3_000);
-            awaitLiveKey(call, LiveTrackKeys.CALLER_OWNER);
-            assertEquals(1, count("SELECT count(*) FROM data_key WHERE owner_type = 'live-caller' AND owner_id = ?"
-                    + " AND domain = 'audio' AND shredded_at IS NULL", call), "the live key is in the inventory");
+        AudioSink sink = recorder().open(start(bank, call));
+        speak(sink, AudioSink.Track.CALLER, 3_000);
+        awaitLiveKey(call, LiveTrackKeys.CALLER_OWNER);
+        assertEquals(1, count("SELECT count(*) FROM data_key WHERE owner_type = 'live-caller' AND owner_id = ?"
+                + " AND domain = 'audio' AND shredded_at IS NULL", call), "the live key is in the inventory");
 
-            assertTrue(shredding.shredDataKey(bank, LiveTrackKeys.CALLER_OWNER, call, ADMIN));
+        assertTrue(shredding.shredDataKey(bank, LiveTrackKeys.CALLER_OWNER, call, ADMIN));
 
-            assertThrows(IOException.class, () -> RecordingReader.open(blobs.store().open(liveBlob(bank, call,
-                    "caller")), registry.wrapper(bank), liveContext(bank, call, "caller")), "the header is wiped");
-            sink.close();
-            awaitFinished(workers);
-            assertTrue(library.forSession(bank, call).isEmpty(), "no recording is made from a shredded track");
-        } finally {
-            workers.close();
-        }
+        assertThrows(IOException.class, () -> RecordingReader.open(blobs.store().open(liveBlob(bank, call,
+                "caller")), registry.wrapper(bank), liveContext(bank, call, "caller")), "the header is wiped");
+        sink.close();
+        awaitFinished();
+        assertTrue(library.forSession(bank, call).isEmpty(), "no recording is made from a shredded track");
     }
 
     @Test
     void aCallLeftLiveByACrashIsRecoveredIntoRecordingsAndEndedAbnormally() throws Exception {
         TenantId bank = tenant("acme-bank");
         UUID call = liveCall(bank);
-        RecordingWorkers workers = new RecordingWorkers(1, 10_000, threads);
-        try {
-            // the server "dies" after 3 s of caller audio and 2 s of agent audio: the tracks are never closed, so
-            // each ends after its last full segment (2 for the caller, 1 for the agent) and has no final segment
-            AudioSink sink = recorder(workers).open(start(bank, call));
-            speak(sink, AudioSink.Track.CALLER, 3_000);
-            speak(sink, AudioSink.Track.AGENT, 2_000);
-            awaitLiveKey(call, LiveTrackKeys.CALLER_OWNER);
-            awaitLiveKey(call, LiveTrackKeys.AGENT_OWNER);
-            awaitReadable(bank, call, "caller", 2L * SEGMENT);
-            awaitReadable(bank, call, "agent", SEGMENT);
+        // the server "dies" after 3 s of caller audio and 2 s of agent audio: the tracks are never closed, so
+        // each ends after its last full segment (2 for the caller, 1 for the agent) and has no final segment
+        AudioSink sink = recorder().open(start(bank, call));
+        speak(sink, AudioSink.Track.CALLER, 3_000);
+        speak(sink, AudioSink.Track.AGENT, 2_000);
+        awaitLiveKey(call, LiveTrackKeys.CALLER_OWNER);
+        awaitLiveKey(call, LiveTrackKeys.AGENT_OWNER);
+        awaitReadable(bank, call, "caller", 2L * SEGMENT);
+        awaitReadable(bank, call, "agent", SEGMENT);
 
-            long recoveredMs = recovery.recover(bank, call, Channel.BROWSER.audioRate());
+        long recoveredMs = recovery.recover(bank, call, Channel.BROWSER.audioRate());
 
-            assertEquals(2L * SEGMENT / 48, recoveredMs, "the caller's two complete segments");
-            assertEquals("FAILED", text("SELECT status FROM call_session WHERE id = ?", call));
-            assertEquals(recoveredMs, count("SELECT duration_ms FROM call_session WHERE id = ?", call));
-            assertNotNull(text("SELECT ended_at::text FROM call_session WHERE id = ?", call));
-            String ended = text("SELECT payload::text FROM session_event WHERE session_id = ? AND type = 'SESSION_ENDED'",
-                    call);
-            assertTrue(ended.contains("\"endedBy\": \"RECOVERY\"") && ended.contains("\"abnormal\": true"), ended);
+        assertEquals(2L * SEGMENT / 48, recoveredMs, "the caller's two complete segments");
+        assertEquals("FAILED", text("SELECT status FROM call_session WHERE id = ?", call));
+        assertEquals(recoveredMs, count("SELECT duration_ms FROM call_session WHERE id = ?", call));
+        assertNotNull(text("SELECT ended_at::text FROM call_session WHERE id = ?", call));
+        String ended = text("SELECT payload::text FROM session_event WHERE session_id = ? AND type = 'SESSION_ENDED'",
+                call);
+        assertTrue(ended.contains("\"endedBy\": \"RECOVERY\"") && ended.contains("\"abnormal\": true"), ended);
 
-            List<RecordingInfo> stored = library.forSession(bank, call);
-            assertEquals(List.of("agent", "caller", "mixed"), stored.stream().map(RecordingInfo::track).sorted().toList());
-            RecordingInfo caller = stored.stream().filter(r -> r.track().equals("caller")).findFirst().orElseThrow();
-            assertEquals(recoveredMs, caller.durationMs());
-            try (RecordingReader reader = library.open(bank, caller.id()).orElseThrow()) {
-                ByteBuffer head = ByteBuffer.allocate(4);
-                reader.read(0, head);
-                assertEquals("RIFF", new String(head.array(), StandardCharsets.US_ASCII), "a WAV that decrypts");
-                assertTrue(reader.size() >= 2L * SEGMENT, "the recovered audio: " + reader.size());
-            }
-            assertFalse(blobs.store().exists(liveBlob(bank, call, "caller")), "the live tracks are removed");
-            assertFalse(blobs.store().exists(liveBlob(bank, call, "agent")));
-            assertEquals(0, count("SELECT count(*) FROM data_key WHERE owner_id = ? AND owner_type LIKE 'live-%'"
-                    + " AND shredded_at IS NULL", call), "the live tracks' keys are gone with them");
-
-            // a second recovery (the next start) changes nothing
-            recovery.recover(bank, call, Channel.BROWSER.audioRate());
-            assertEquals(1, count("SELECT count(*) FROM session_event WHERE session_id = ? AND type = 'SESSION_ENDED'",
-                    call));
-            assertEquals(3, library.forSession(bank, call).size());
-        } finally {
-            workers.close();
+        List<RecordingInfo> stored = library.forSession(bank, call);
+        assertEquals(List.of("agent", "caller", "mixed"), stored.stream().map(RecordingInfo::track).sorted().toList());
+        RecordingInfo caller = stored.stream().filter(r -> r.track().equals("caller")).findFirst().orElseThrow();
+        assertEquals(recoveredMs, caller.durationMs());
+        try (RecordingReader reader = library.open(bank, caller.id()).orElseThrow()) {
+            ByteBuffer head = ByteBuffer.allocate(4);
+            reader.read(0, head);
+            assertEquals("RIFF", new String(head.array(), StandardCharsets.US_ASCII), "a WAV that decrypts");
+            assertTrue(reader.size() >= 2L * SEGMENT, "the recovered audio: " + reader.size());
         }
+        assertFalse(blobs.store().exists(liveBlob(bank, call, "caller")), "the live tracks are removed");
+        assertFalse(blobs.store().exists(liveBlob(bank, call, "agent")));
+        assertEquals(0, count("SELECT count(*) FROM data_key WHERE owner_id = ? AND owner_type LIKE 'live-%'"
+                + " AND shredded_at IS NULL", call), "the live tracks' keys are gone with them");
+
+        // a second recovery (the next start) changes nothing
+        recovery.recover(bank, call, Channel.BROWSER.audioRate());
+        assertEquals(1, count("SELECT count(*) FROM session_event WHERE session_id = ? AND type = 'SESSION_ENDED'",
+                call));
+        assertEquals(3, library.forSession(bank, call).size());
     }
 
     @Test
     void aKeyRotationDuringACallLeavesItsRecordingsReadable() throws Exception {
         TenantId bank = tenant("acme-bank");
         UUID call = liveCall(bank);
-        RecordingWorkers workers = new RecordingWorkers(1, 10_000, threads);
-        try {
-            AudioSink sink = recorder(workers).open(start(bank, call));
-            speak(sink, AudioSink.Track.CALLER, 2_000);
-            awaitLiveKey(call, LiveTrackKeys.CALLER_OWNER);
-            long before = count("SELECT key_version FROM data_key WHERE owner_type = 'live-caller' AND owner_id = ?",
-                    call);
+        AudioSink sink = recorder().open(start(bank, call));
+        speak(sink, AudioSink.Track.CALLER, 2_000);
+        awaitLiveKey(call, LiveTrackKeys.CALLER_OWNER);
+        long before = count("SELECT key_version FROM data_key WHERE owner_type = 'live-caller' AND owner_id = ?",
+                call);
 
-            // mid-call: a new version, every data key rewrapped to it (the live one included), the old one retired
-            UUID job = rotation.rotate(bank, KeyDomain.AUDIO, ADMIN);
-            for (int i = 0; i < 600 && overview.job(bank, job).orElseThrow().running(); i++) {
-                Thread.sleep(200);
-            }
-            assertEquals("COMPLETED", overview.job(bank, job).orElseThrow().state());
-            assertEquals(before + 1, count("SELECT key_version FROM data_key WHERE owner_type = 'live-caller'"
-                    + " AND owner_id = ?", call), "the inventory's copy was rewrapped");
-            assertThrows(IOException.class, () -> RecordingReader.open(blobs.store().open(liveBlob(bank, call,
-                    "caller")), registry.wrapper(bank), liveContext(bank, call, "caller")).close(),
-                    "the live blob's own header still names the retired version");
-
-            speak(sink, AudioSink.Track.AGENT, 1_000);
-            sink.close();
-            awaitFinished(workers);
-        } finally {
-            workers.close();
+        // mid-call: a new version, every data key rewrapped to it (the live one included), the old one retired
+        UUID job = rotation.rotate(bank, KeyDomain.AUDIO, ADMIN);
+        for (int i = 0; i < 600 && overview.job(bank, job).orElseThrow().running(); i++) {
+            Thread.sleep(200);
         }
+        assertEquals("COMPLETED", overview.job(bank, job).orElseThrow().state());
+        assertEquals(before + 1, count("SELECT key_version FROM data_key WHERE owner_type = 'live-caller'"
+                + " AND owner_id = ?", call), "the inventory's copy was rewrapped");
+        assertThrows(IOException.class, () -> RecordingReader.open(blobs.store().open(liveBlob(bank, call,
+                "caller")), registry.wrapper(bank), liveContext(bank, call, "caller")).close(),
+                "the live blob's own header still names the retired version");
+
+        speak(sink, AudioSink.Track.AGENT, 1_000);
+        sink.close();
+        awaitFinished();
         List<RecordingInfo> stored = library.forSession(bank, call);
         assertEquals(List.of("agent", "caller", "mixed"), stored.stream().map(RecordingInfo::track).sorted().toList(),
                 "the call's recordings were stored");
@@ -214,19 +213,14 @@ class LiveRecordingRecoveryIT {
     void tracksLeftBehindByAFailedStoreAreFoundAtTheNextStartAndStored() throws Exception {
         TenantId bank = tenant("acme-bank");
         UUID call = liveCall(bank);
-        RecordingWorkers workers = new RecordingWorkers(1, 10_000, threads);
-        try {
-            // the call ends normally, but storing its recordings fails (a full disk): the live tracks stay
-            AudioSink sink = new LiveRecorder(blobs.store(), registry::wrapper, workers, finished -> {
-                throw new RecordingStoreException("no space left on device", new IOException("ENOSPC"));
-            }, LiveTrackKeys.forRecorder(liveKeys)).open(start(bank, call));
-            speak(sink, AudioSink.Track.CALLER, 2_000);
-            speak(sink, AudioSink.Track.AGENT, 1_000);
-            sink.close();
-            awaitFinished(workers);
-        } finally {
-            workers.close();
-        }
+        // the call ends normally, but storing its recordings fails (a full disk): the live tracks stay
+        AudioSink sink = new LiveRecorder(blobs.store(), registry::wrapper, workers, finished -> {
+            throw new RecordingStoreException("no space left on device", new IOException("ENOSPC"));
+        }, LiveTrackKeys.forRecorder(liveKeys)).open(start(bank, call));
+        speak(sink, AudioSink.Track.CALLER, 2_000);
+        speak(sink, AudioSink.Track.AGENT, 1_000);
+        sink.close();
+        awaitFinished();
         update("UPDATE call_session SET status = 'COMPLETED', ended_at = now(), duration_ms = 2000 WHERE id = ?", call);
         assertTrue(library.forSession(bank, call).isEmpty(), "nothing was stored");
         assertTrue(blobs.store().exists(liveBlob(bank, call, "caller")), "the live tracks were kept");
@@ -250,7 +244,7 @@ class LiveRecordingRecoveryIT {
 
     // ---- helpers ----
 
-    private LiveRecorder recorder(RecordingWorkers workers) {
+    private LiveRecorder recorder() {
         return new LiveRecorder(blobs.store(), registry::wrapper, workers, archive::store,
                 LiveTrackKeys.forRecorder(liveKeys));
     }
@@ -311,7 +305,7 @@ class LiveRecordingRecoveryIT {
         assertEquals(bytes, readable, "the " + track + " track's complete segments");
     }
 
-    private static void awaitFinished(RecordingWorkers workers) throws InterruptedException {
+    private void awaitFinished() throws InterruptedException {
         for (int i = 0; i < 600 && (workers.queued() > 0 || workers.deferred() > 0); i++) {
             Thread.sleep(100);
         }
