@@ -4,6 +4,7 @@ import io.vigil.crypto.blob.BlobId;
 import io.vigil.crypto.blob.BlobStore;
 import io.vigil.crypto.recording.RecordingReader;
 import io.vigil.keys.KeyRegistry;
+import io.vigil.session.audio.Pcm16;
 import io.vigil.session.pipeline.AudioSink;
 import io.vigil.tenancy.TenantId;
 import jakarta.ejb.EJB;
@@ -87,7 +88,7 @@ public class LiveRecordingRecovery {
                 }
             }
         }
-        long recoveredMs = length / LiveTrack.bytesPerMs(sampleRate);
+        long recoveredMs = Pcm16.durationMs(length, sampleRate);
         orphans.endAbnormally(tenant, session, recoveredMs);
         return recoveredMs;
     }

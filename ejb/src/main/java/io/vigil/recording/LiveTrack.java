@@ -10,6 +10,7 @@ import io.vigil.crypto.keys.WrappedDataKey;
 import io.vigil.crypto.recording.RecordingContext;
 import io.vigil.crypto.recording.RecordingReader;
 import io.vigil.crypto.recording.RecordingWriter;
+import io.vigil.session.audio.Pcm16;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -73,7 +74,7 @@ final class LiveTrack {
         if (sampleRate % 1_000 != 0) {
             throw new IllegalArgumentException("a live track's rate is a whole number of kHz, not " + sampleRate);
         }
-        return sampleRate / 1_000 * 2;
+        return Pcm16.bytesFor(1, sampleRate);
     }
 
     /** Writes the final segment. A track that never received audio has no blob. */

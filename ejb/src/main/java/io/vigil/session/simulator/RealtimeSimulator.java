@@ -70,7 +70,7 @@ public final class RealtimeSimulator {
         Active(SpeechSynthesizer.Speech speech, boolean mulaw) {
             this.speech = speech;
             this.audio = mulaw ? MULAW.computeIfAbsent(speech, RealtimeSimulator::mulaw) : speech.pcm16();
-            this.bytesPerMs = mulaw ? Pcm16.TELEPHONE_RATE / 1_000 : Pcm16.REALTIME_RATE / 1_000 * 2;
+            this.bytesPerMs = mulaw ? Pcm16.TELEPHONE_RATE / 1_000 : Pcm16.bytesFor(1, Pcm16.REALTIME_RATE);
         }
 
         long sentMs() {
